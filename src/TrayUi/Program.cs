@@ -1,0 +1,10 @@
+namespace QbConnector.TrayUi;
+
+internal static class Program
+{
+    public static int Main()
+    {
+        Console.WriteLine("Tray UI: not implemented yet.");
+        return 0;
+    }
+}
