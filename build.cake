@@ -55,7 +55,10 @@ Task("test")
     CleanDirectory(results);
     var failedRun = false;
     var testProjects = GetFiles("./test/**/*.csproj")
-        .Where(p => System.IO.File.ReadAllText(p.FullPath).Contains("<IsTestProject>true</IsTestProject>"))
+        .Where(p => System.IO.File.ReadAllText(p.FullPath) is var text
+            && text.Contains("<IsTestProject>true</IsTestProject>")
+            // Suites that need a real QuickBooks on Windows run by their own documented command.
+            && !text.Contains("<ExcludeFromDefaultTestRun>true</ExcludeFromDefaultTestRun>"))
         .ToList();
     // One project at a time, each into its own folder: end-to-end tests start real processes and
     // ports, and a 2-core machine gains nothing from running hosts side by side.
