@@ -1,0 +1,279 @@
+using Microsoft.Data.Sqlite;
+
+namespace QbConnector.Engine.Outbox;
+
+/// <summary>
+/// The durable outbox of fetched pages (one SQLite file, WAL, synchronous=FULL): a page is
+/// appended before it is uploaded and removed only when the cloud acknowledges it, so fetched
+/// data survives a lost connection or a crash. One connection, serialised by a lock: appends
+/// are one per page (hundreds of records), far below SQLite's commit rate.
+/// </summary>
+public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
+{
+    private const int SchemaVersion = 1;
+
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TimeProvider _time;
+    private readonly long _budgetBytes;
+    private long _pendingBytes;
+
+    private SqliteOutbox(SqliteConnection connection, TimeProvider time, long budgetBytes, long pendingBytes)
+    {
+        _connection = connection;
+        _time = time;
+        _budgetBytes = budgetBytes;
+        _pendingBytes = pendingBytes;
+    }
+
+    public string FilePath => _connection.DataSource;
+
+    /// <summary>Bytes of payload waiting for acknowledgement, over all companies.</summary>
+    public long PendingBytes => Interlocked.Read(ref _pendingBytes);
+
+    /// <summary>Opens (or creates) the outbox file. A file that is not a readable outbox is left untouched.</summary>
+    public static SqliteOutbox Open(string path, long budgetBytes = 1L << 30, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(budgetBytes);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+            Migrate(connection, path);
+            var pending = Convert.ToInt64(Scalar(connection, "SELECT COALESCE(SUM(length(payload)), 0) FROM pages"), System.Globalization.CultureInfo.InvariantCulture);
+            return new SqliteOutbox(connection, time ?? TimeProvider.System, budgetBytes, pending);
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new OutboxStorageException(
+                $"The outbox file '{path}' cannot be opened ({ex.Message.TrimEnd('.')}). It has been left as it is; move it aside to start with an empty outbox (pages not yet sent will be fetched again).",
+                ex);
+        }
+    }
+
+    /// <summary>Stores a page durably and returns it with its sequence number.</summary>
+    public async Task<OutboxPage> AppendAsync(NewOutboxPage page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (PendingBytes + page.Payload.Length > _budgetBytes)
+            {
+                throw new OutboxFullException(PendingBytes, _budgetBytes);
+            }
+
+            var createdAt = _time.GetUtcNow();
+            using var transaction = _connection.BeginTransaction();
+            long sequence;
+            using (var next = _connection.CreateCommand())
+            {
+                next.Transaction = transaction;
+                next.CommandText = """
+                    INSERT INTO sequences(company_id, last_sequence) VALUES ($company, 1)
+                    ON CONFLICT(company_id) DO UPDATE SET last_sequence = last_sequence + 1
+                    RETURNING last_sequence;
+                    """;
+                next.Parameters.AddWithValue("$company", page.CompanyId);
+                sequence = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
+            }
+
+            using (var insert = _connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = """
+                    INSERT INTO pages(company_id, sequence, work_id, data_type, record_count, payload, created_at)
+                    VALUES ($company, $sequence, $work, $type, $count, $payload, $created);
+                    """;
+                insert.Parameters.AddWithValue("$company", page.CompanyId);
+                insert.Parameters.AddWithValue("$sequence", sequence);
+                insert.Parameters.AddWithValue("$work", page.WorkId);
+                insert.Parameters.AddWithValue("$type", page.DataType);
+                insert.Parameters.AddWithValue("$count", page.RecordCount);
+                insert.Parameters.Add("$payload", SqliteType.Blob).Value = page.Payload.ToArray();
+                insert.Parameters.AddWithValue("$created", createdAt.ToUnixTimeMilliseconds());
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            transaction.Commit();
+            Interlocked.Add(ref _pendingBytes, page.Payload.Length);
+            return new OutboxPage(page.CompanyId, sequence, page.WorkId, page.DataType, page.RecordCount, page.Payload, createdAt);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 13)
+        {
+            throw new OutboxStorageException($"The disk holding '{FilePath}' is full; the page was not stored and will be fetched again once there is space.", ex);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Pages of a company not yet acknowledged, in sequence order, after the given sequence.</summary>
+    public async Task<IReadOnlyList<OutboxPage>> ReadPendingAsync(string companyId, long afterSequence, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var query = _connection.CreateCommand();
+            query.CommandText = """
+                SELECT sequence, work_id, data_type, record_count, payload, created_at FROM pages
+                WHERE company_id = $company AND sequence > $after ORDER BY sequence LIMIT $max;
+                """;
+            query.Parameters.AddWithValue("$company", companyId);
+            query.Parameters.AddWithValue("$after", afterSequence);
+            query.Parameters.AddWithValue("$max", max);
+            var pages = new List<OutboxPage>();
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pages.Add(new OutboxPage(
+                    companyId,
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetInt32(3),
+                    (byte[])reader.GetValue(4),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+            }
+
+            return pages;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Forgets an acknowledged page. Acknowledging an unknown or already forgotten page is harmless.</summary>
+    public Task AcknowledgeAsync(string companyId, long sequence, CancellationToken cancellationToken = default) =>
+        DeleteAsync("company_id = $company AND sequence = $sequence", companyId, sequence, cancellationToken);
+
+    /// <summary>Drops every page of a company (unlink or deauthorise: fetched pages are not sent).</summary>
+    public Task DeleteCompanyAsync(string companyId, CancellationToken cancellationToken = default) =>
+        DeleteAsync("company_id = $company", companyId, 0, cancellationToken);
+
+    /// <summary>Number of pages a company has waiting.</summary>
+    public async Task<int> CountPendingAsync(string companyId, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var count = _connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM pages WHERE company_id = $company";
+            count.Parameters.AddWithValue("$company", companyId);
+            return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await _connection.DisposeAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _gate.Wait();
+        try
+        {
+            _connection.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task DeleteAsync(string where, string companyId, long sequence, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var delete = _connection.CreateCommand();
+            delete.CommandText = $"DELETE FROM pages WHERE {where} RETURNING length(payload);";
+            delete.Parameters.AddWithValue("$company", companyId);
+            delete.Parameters.AddWithValue("$sequence", sequence);
+            long freed = 0;
+            using (var reader = await delete.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    freed += reader.GetInt64(0);
+                }
+            }
+
+            Interlocked.Add(ref _pendingBytes, -freed);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Caps the file's size the way a full disk would (SQLite answers SQLITE_FULL past it).</summary>
+    internal void LimitPageCount(long pages) => Execute(_connection, $"PRAGMA max_page_count = {pages}");
+
+    private static void Migrate(SqliteConnection connection, string path)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > SchemaVersion)
+        {
+            throw new OutboxStorageException($"The outbox file '{path}' was written by a newer version of the connector (schema {version}); it has been left as it is.");
+        }
+
+        if (version < 1)
+        {
+            Execute(connection, """
+                BEGIN;
+                CREATE TABLE IF NOT EXISTS sequences(company_id TEXT PRIMARY KEY, last_sequence INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS pages(
+                    company_id TEXT NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    work_id TEXT NOT NULL,
+                    data_type TEXT NOT NULL,
+                    record_count INTEGER NOT NULL,
+                    payload BLOB NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    PRIMARY KEY(company_id, sequence)) WITHOUT ROWID;
+                PRAGMA user_version = 1;
+                COMMIT;
+                """);
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
