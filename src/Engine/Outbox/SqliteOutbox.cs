@@ -104,6 +104,29 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            if (page.Keys.Count > 0)
+            {
+                using var remember = _connection.CreateCommand();
+                remember.Transaction = transaction;
+                remember.CommandText = """
+                    INSERT INTO seen(company_id, data_type, id, edit_sequence, time_modified)
+                    VALUES ($company, $type, $id, $edit, $modified)
+                    ON CONFLICT DO UPDATE SET time_modified = excluded.time_modified;
+                    """;
+                remember.Parameters.AddWithValue("$company", page.CompanyId);
+                remember.Parameters.AddWithValue("$type", page.DataType);
+                var id = remember.Parameters.Add("$id", SqliteType.Text);
+                var edit = remember.Parameters.Add("$edit", SqliteType.Text);
+                var modified = remember.Parameters.Add("$modified", SqliteType.Integer);
+                foreach (var key in page.Keys)
+                {
+                    id.Value = key.Id;
+                    edit.Value = key.EditSequence;
+                    modified.Value = key.TimeModified.ToUnixTimeSeconds();
+                    await remember.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+
             transaction.Commit();
             Interlocked.Add(ref _pendingBytes, page.Payload.Length);
             return new OutboxPage(page.CompanyId, sequence, page.WorkId, page.DataType, page.RecordCount, page.Payload, createdAt);
@@ -155,13 +178,60 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>The keys among <paramref name="keys"/> whose record state was already stored in a page.</summary>
+    public async Task<IReadOnlySet<OutboxRecordKey>> FindSeenAsync(string companyId, string dataType, IEnumerable<OutboxRecordKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var query = _connection.CreateCommand();
+            query.CommandText = "SELECT 1 FROM seen WHERE company_id = $company AND data_type = $type AND id = $id AND edit_sequence = $edit";
+            query.Parameters.AddWithValue("$company", companyId);
+            query.Parameters.AddWithValue("$type", dataType);
+            var id = query.Parameters.Add("$id", SqliteType.Text);
+            var edit = query.Parameters.Add("$edit", SqliteType.Text);
+            var seen = new HashSet<OutboxRecordKey>();
+            foreach (var key in keys)
+            {
+                id.Value = key.Id;
+                edit.Value = key.EditSequence;
+                if (await query.ExecuteScalarAsync(cancellationToken) is not null)
+                {
+                    seen.Add(key);
+                }
+            }
+
+            return seen;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Forgets remembered record states modified before <paramref name="keepFrom"/>: once a window
+    /// is complete only the records its successor may fetch again (the safety overlap) matter.
+    /// </summary>
+    public Task ForgetSeenBeforeAsync(string companyId, string dataType, DateTimeOffset keepFrom, CancellationToken cancellationToken = default) =>
+        ExecuteLockedAsync(
+            "DELETE FROM seen WHERE company_id = $company AND data_type = $type AND time_modified < $keep",
+            cancellationToken,
+            ("$company", companyId),
+            ("$type", dataType),
+            ("$keep", keepFrom.ToUnixTimeSeconds()));
+
     /// <summary>Forgets an acknowledged page. Acknowledging an unknown or already forgotten page is harmless.</summary>
     public Task AcknowledgeAsync(string companyId, long sequence, CancellationToken cancellationToken = default) =>
         DeleteAsync("company_id = $company AND sequence = $sequence", companyId, sequence, cancellationToken);
 
     /// <summary>Drops every page of a company (unlink or deauthorise: fetched pages are not sent).</summary>
-    public Task DeleteCompanyAsync(string companyId, CancellationToken cancellationToken = default) =>
-        DeleteAsync("company_id = $company", companyId, 0, cancellationToken);
+    public async Task DeleteCompanyAsync(string companyId, CancellationToken cancellationToken = default)
+    {
+        await DeleteAsync("company_id = $company", companyId, 0, cancellationToken);
+        await ExecuteLockedAsync("DELETE FROM seen WHERE company_id = $company", cancellationToken, ("$company", companyId));
+    }
 
     /// <summary>Number of pages a company has waiting.</summary>
     public async Task<int> CountPendingAsync(string companyId, CancellationToken cancellationToken = default)
@@ -199,6 +269,26 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
         try
         {
             _connection.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ExecuteLockedAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
         {
@@ -257,6 +347,13 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
                     payload BLOB NOT NULL,
                     created_at INTEGER NOT NULL,
                     PRIMARY KEY(company_id, sequence)) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS seen(
+                    company_id TEXT NOT NULL,
+                    data_type TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    edit_sequence TEXT NOT NULL,
+                    time_modified INTEGER NOT NULL,
+                    PRIMARY KEY(company_id, data_type, id, edit_sequence)) WITHOUT ROWID;
                 PRAGMA user_version = 1;
                 COMMIT;
                 """);

@@ -114,15 +114,52 @@ public sealed class SqliteOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Record_states_stored_in_a_page_are_recognised_when_fetched_again_even_after_reopening()
+    {
+        var t = new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
+        var a1 = new OutboxRecordKey("80000001-1", "100", t);
+        var b1 = new OutboxRecordKey("80000002-1", "200", t.AddHours(1));
+        using (var outbox = SqliteOutbox.Open(FilePath))
+        {
+            await outbox.AppendAsync(Page("A", 2) with { Keys = [a1, b1] });
+        }
+
+        using var reopened = SqliteOutbox.Open(FilePath);
+        var a1Modified = a1 with { EditSequence = "101" };
+        var seen = await reopened.FindSeenAsync("A", "customers", [a1, a1Modified, b1, new OutboxRecordKey("80000003-1", "1", t)]);
+
+        seen.Should().BeEquivalentTo([a1, b1], "a new EditSequence is a new state that must be sent");
+        (await reopened.FindSeenAsync("A", "vendors", [a1])).Should().BeEmpty("data types are kept apart");
+        (await reopened.FindSeenAsync("B", "customers", [a1])).Should().BeEmpty("companies are kept apart");
+    }
+
+    [Fact]
+    public async Task Remembered_states_older_than_the_overlap_are_forgotten()
+    {
+        var t = new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
+        var old = new OutboxRecordKey("1", "1", t);
+        var recent = new OutboxRecordKey("2", "1", t.AddHours(3));
+        using var outbox = SqliteOutbox.Open(FilePath);
+        await outbox.AppendAsync(Page("A", 2) with { Keys = [old, recent] });
+
+        await outbox.ForgetSeenBeforeAsync("A", "customers", t.AddHours(1));
+
+        (await outbox.FindSeenAsync("A", "customers", [old, recent])).Should().BeEquivalentTo([recent]);
+    }
+
+    [Fact]
     public async Task Deleting_a_company_drops_only_its_pages()
     {
         using var outbox = SqliteOutbox.Open(FilePath);
         await outbox.AppendAsync(Page("A", 1, payload: new byte[10]));
         await outbox.AppendAsync(Page("B", 1, payload: new byte[20]));
 
+        await outbox.AppendAsync(Page("A", 1) with { Keys = [new OutboxRecordKey("1", "1", DateTimeOffset.UnixEpoch)] });
+
         await outbox.DeleteCompanyAsync("A");
 
         (await outbox.CountPendingAsync("A")).Should().Be(0);
+        (await outbox.FindSeenAsync("A", "customers", [new OutboxRecordKey("1", "1", DateTimeOffset.UnixEpoch)])).Should().BeEmpty();
         (await outbox.CountPendingAsync("B")).Should().Be(1);
         outbox.PendingBytes.Should().Be(20);
     }
