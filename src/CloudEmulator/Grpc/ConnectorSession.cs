@@ -1,0 +1,45 @@
+using System.Threading.Channels;
+using QbConnector.CloudContract.V1;
+
+namespace QbConnector.CloudEmulator.Grpc;
+
+/// <summary>One open Connect stream: the messages waiting to go down it and the work already offered on it.</summary>
+internal sealed class ConnectorSession : IDisposable
+{
+    private readonly Channel<ServerMessage> _outgoing = Channel.CreateUnbounded<ServerMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly HashSet<string> _offeredWork = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _ended = new();
+
+    public ConnectorSession(string installId) => InstallId = installId;
+
+    public string InstallId { get; }
+
+    public ChannelReader<ServerMessage> Outgoing => _outgoing.Reader;
+
+    /// <summary>Cancelled when a newer stream of the same install replaces this one.</summary>
+    public CancellationToken Replaced => _ended.Token;
+
+    public void Send(ServerMessage message) => _outgoing.Writer.TryWrite(message);
+
+    /// <summary>True the first time a work id is offered on this stream.</summary>
+    public bool TryOffer(string workId)
+    {
+        lock (_gate)
+        {
+            return _offeredWork.Add(workId);
+        }
+    }
+
+    public void Replace()
+    {
+        _outgoing.Writer.TryComplete();
+        _ended.Cancel();
+    }
+
+    public void Dispose()
+    {
+        _outgoing.Writer.TryComplete();
+        _ended.Dispose();
+    }
+}
