@@ -26,6 +26,9 @@ internal sealed class HttpContextStreamReader<T> : IAsyncStreamReader<T>
         try
         {
             var (hasMessage, message) = await _reader.ReadAsync(token);
+
+            // A reset stream can look like a body that ended: only a live call has a clean end.
+            token.ThrowIfCancellationRequested();
             _current = message;
             _hasCurrent = hasMessage;
             return hasMessage;

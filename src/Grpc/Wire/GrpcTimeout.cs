@@ -33,7 +33,7 @@ public static class GrpcTimeout
         ];
         foreach (var (perUnit, unit) in units)
         {
-            var value = (ticks + perUnit - 1) / perUnit;
+            var value = (ticks / perUnit) + (ticks % perUnit == 0 ? 0 : 1);
             if (value <= MaxValue)
             {
                 return Text(value, unit);
