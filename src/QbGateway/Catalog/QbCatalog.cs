@@ -19,13 +19,14 @@ public static class QbCatalog
         SupportsIterator = true,
         ModifiedFilter = QbModifiedFilterStyle.FromToModifiedDate,
         SupportsActiveStatus = true,
+        SupportsOwnerId = true,
         ListDelTypes = ItemVariants,
     };
 
     /// <summary>Sales tax items on their own; ItemQuery also returns them inside <see cref="Items"/>.</summary>
     public static QbEntity ItemSalesTaxes { get; } = ListEntity("itemSalesTaxes", "ItemSalesTax", iterator: true);
 
-    public static QbEntity SalesTaxCodes { get; } = ListEntity("salesTaxCodes", "SalesTaxCode", iterator: false);
+    public static QbEntity SalesTaxCodes { get; } = ListEntity("salesTaxCodes", "SalesTaxCode", iterator: false) with { SupportsOwnerId = false };
 
     /// <summary>Terms come as two list types: standard (net days) and date driven (day of month).</summary>
     public static QbEntity Terms { get; } = new()
@@ -40,7 +41,7 @@ public static class QbCatalog
         ListDelTypes = ["StandardTerms", "DateDrivenTerms"],
     };
 
-    public static QbEntity Classes { get; } = ListEntity("classes", "Class", iterator: false);
+    public static QbEntity Classes { get; } = ListEntity("classes", "Class", iterator: false) with { SupportsOwnerId = false };
 
     public static QbEntity Invoices { get; } = TxnEntity("invoices", "Invoice", add: true);
     public static QbEntity Bills { get; } = TxnEntity("bills", "Bill", add: true);
@@ -61,6 +62,7 @@ public static class QbCatalog
         Kind = QbEntityKind.Company,
         SupportsIterator = false,
         ModifiedFilter = QbModifiedFilterStyle.None,
+        SupportsOwnerId = true,
     };
 
     public static QbEntity BalanceSheet { get; } = ReportEntity("balanceSheet", "BalanceSheetStandard");
@@ -145,6 +147,7 @@ public static class QbCatalog
         SupportsIterator = iterator,
         ModifiedFilter = QbModifiedFilterStyle.FromToModifiedDate,
         SupportsActiveStatus = true,
+        SupportsOwnerId = true,
         ListDelTypes = [name],
         AddRequest = writable ? name + "AddRq" : null,
         ModRequest = writable ? name + "ModRq" : null,
@@ -159,6 +162,7 @@ public static class QbCatalog
         SupportsIterator = true,
         ModifiedFilter = QbModifiedFilterStyle.ModifiedDateRangeFilter,
         SupportsIncludeLineItems = true,
+        SupportsOwnerId = true,
         TxnDelType = name,
         AddRequest = add ? name + "AddRq" : null,
     };

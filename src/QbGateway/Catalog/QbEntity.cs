@@ -28,6 +28,9 @@ public sealed record QbEntity
     /// <summary>Whether the query takes IncludeLineItems (transactions with lines; default false in QuickBooks).</summary>
     public bool SupportsIncludeLineItems { get; init; }
 
+    /// <summary>Whether the query takes OwnerID (custom fields); TermsQuery, ClassQuery and SalesTaxCodeQuery do not.</summary>
+    public bool SupportsOwnerId { get; init; }
+
     /// <summary>ListDelType values (lists) for ListDeletedQuery, in the order of <see cref="RetElements"/>.</summary>
     public IReadOnlyList<string> ListDelTypes { get; init; } = [];
 
