@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using QbConnector.CloudContract.V1;
+using QbConnector.Grpc.Core;
 
 namespace QbConnector.CloudEmulator.Grpc;
 
@@ -17,8 +18,11 @@ internal sealed class ConnectorSession : IDisposable
 
     public ChannelReader<ServerMessage> Outgoing => _outgoing.Reader;
 
-    /// <summary>Cancelled when a newer stream of the same install replaces this one.</summary>
-    public CancellationToken Replaced => _ended.Token;
+    /// <summary>Cancelled when the cloud ends the stream: a newer stream of the install replaced it, or the cloud stops.</summary>
+    public CancellationToken Ended => _ended.Token;
+
+    /// <summary>Why the cloud ended the stream, once <see cref="Ended"/> is cancelled.</summary>
+    public Status EndStatus { get; private set; }
 
     public void Send(ServerMessage message) => _outgoing.Writer.TryWrite(message);
 
@@ -31,8 +35,12 @@ internal sealed class ConnectorSession : IDisposable
         }
     }
 
-    public void Replace()
+    /// <summary>No more messages: the writer sends what is queued and stops.</summary>
+    public void CompleteOutgoing() => _outgoing.Writer.TryComplete();
+
+    public void End(Status status)
     {
+        EndStatus = status;
         _outgoing.Writer.TryComplete();
         _ended.Cancel();
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using QbConnector.CloudContract.V1;
 using QbConnector.CloudEmulator.Store;
+using QbConnector.Grpc.Core;
 
 namespace QbConnector.CloudEmulator.Grpc;
 
@@ -24,7 +25,7 @@ internal sealed class ConnectorSessions(
         var session = new ConnectorSession(installId);
         _byInstall.AddOrUpdate(installId, session, (_, older) =>
         {
-            older.Replace();
+            older.End(new Status(StatusCode.Aborted, "A newer Connect stream of this install replaced this one."));
             return session;
         });
         return session;
@@ -41,7 +42,7 @@ internal sealed class ConnectorSessions(
     {
         foreach (var session in _byInstall.Values)
         {
-            session.Replace();
+            session.End(new Status(StatusCode.Unavailable, "The cloud is shutting down; reconnect later."));
         }
 
         _byInstall.Clear();

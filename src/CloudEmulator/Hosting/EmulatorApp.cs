@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using QbConnector.CloudEmulator.Grpc;
 using QbConnector.CloudEmulator.Rest;
 using QbConnector.CloudEmulator.Store;
+using QbConnector.Grpc.Server;
 using Serilog.Extensions.Logging;
 
 namespace QbConnector.CloudEmulator.Hosting;
@@ -46,8 +47,8 @@ internal sealed class EmulatorApp : IAsyncDisposable
         try
         {
             var services = new EmulatorServices(database, options, time ?? TimeProvider.System, log);
-            var grpc = Build(options.GrpcPort, HttpProtocols.Http2, services, log, GrpcApi.Map);
-            var rest = Build(options.HttpPort, HttpProtocols.Http1, services, log, RestApi.Map);
+            var grpc = Build(options.GrpcPort, HttpProtocols.Http2, services, log, s => s.AddGrpc(), GrpcApi.Map);
+            var rest = Build(options.HttpPort, HttpProtocols.Http1, services, log, _ => { }, RestApi.Map);
             var app = new EmulatorApp(database, grpc, rest, services);
             await grpc.StartAsync(cancellationToken);
             await rest.StartAsync(cancellationToken);
@@ -81,7 +82,7 @@ internal sealed class EmulatorApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private static WebApplication Build(int port, HttpProtocols protocols, EmulatorServices services, Serilog.ILogger log, Action<WebApplication> map)
+    private static WebApplication Build(int port, HttpProtocols protocols, EmulatorServices services, Serilog.ILogger log, Action<IServiceCollection> configure, Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -97,6 +98,7 @@ internal sealed class EmulatorApp : IAsyncDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
         services.Register(builder.Services);
+        configure(builder.Services);
         var app = builder.Build();
         map(app);
         return app;

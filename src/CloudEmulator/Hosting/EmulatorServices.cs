@@ -21,6 +21,9 @@ internal sealed class EmulatorServices
         Updates = new UpdateStore(database, time);
         Sessions = new ConnectorSessions(Companies, Datasets, Pushes, Settings, Updates, time);
         Linking = new LinkService(Companies, Installs, Settings, Datasets);
+        LinkHandler = new LinkHandler(Linking, Sessions, log);
+        var messages = new ClientMessageHandler(Companies, Installs, Datasets, Pushes, Records, Receipts, Sessions, time, log);
+        ConnectHandler = new ConnectHandler(Installs, Sessions, messages, log);
     }
 
     public EmulatorOptions Options { get; }
@@ -49,6 +52,10 @@ internal sealed class EmulatorServices
 
     public LinkService Linking { get; }
 
+    public LinkHandler LinkHandler { get; }
+
+    public ConnectHandler ConnectHandler { get; }
+
     public void Register(IServiceCollection services)
     {
         services.AddSingleton(this);
@@ -65,5 +72,7 @@ internal sealed class EmulatorServices
         services.AddSingleton(Sessions);
         services.AddSingleton<IConnectorNotifier>(Sessions);
         services.AddSingleton(Linking);
+        services.AddSingleton(LinkHandler);
+        services.AddSingleton(ConnectHandler);
     }
 }
