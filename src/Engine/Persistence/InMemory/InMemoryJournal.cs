@@ -25,16 +25,26 @@ public sealed class InMemoryJournal : IAsyncWriteJournal
     public Task WriteMessagesAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken = default)
     {
         AtomicWriteValidation.Validate(writes);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
 
         // Serialise everything first: a payload that cannot be stored fails the call before anything is stored.
         var rows = new List<StoredEvent>();
-        foreach (var write in writes)
+        try
         {
-            foreach (var representation in write.Payload)
+            foreach (var write in writes)
             {
-                rows.Add(StoredEvent.From(representation, _serializer.Serialize(representation.Payload)));
+                foreach (var representation in write.Payload)
+                {
+                    rows.Add(StoredEvent.From(representation, _serializer.Serialize(representation.Payload)));
+                }
             }
+        }
+        catch (EventSerializationException ex)
+        {
+            return Task.FromException(ex);
         }
 
         lock (_gate)
@@ -102,10 +112,17 @@ public sealed class InMemoryJournal : IAsyncWriteJournal
         }
 
         // Deserialise and call back outside the lock, as the SQLite journal does while it reads.
-        foreach (var row in selected)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            recoveryCallback(row.ToRepresentation(_serializer));
+            foreach (var row in selected)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                recoveryCallback(row.ToRepresentation(_serializer));
+            }
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
         }
 
         return Task.CompletedTask;

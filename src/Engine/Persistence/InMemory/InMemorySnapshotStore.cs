@@ -42,9 +42,16 @@ public sealed class InMemorySnapshotStore : ISnapshotStore
             }
         }
 
-        return Task.FromResult(found is null
-            ? null
-            : new SelectedSnapshot(found.Metadata, _serializer.Deserialize(found.Manifest, found.Payload)));
+        try
+        {
+            return Task.FromResult(found is null
+                ? null
+                : new SelectedSnapshot(found.Metadata, _serializer.Deserialize(found.Manifest, found.Payload)));
+        }
+        catch (EventSerializationException ex)
+        {
+            return Task.FromException<SelectedSnapshot?>(ex);
+        }
     }
 
     public Task SaveAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken = default)
@@ -52,8 +59,21 @@ public sealed class InMemorySnapshotStore : ISnapshotStore
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentException.ThrowIfNullOrEmpty(metadata.PersistenceId, nameof(metadata));
-        cancellationToken.ThrowIfCancellationRequested();
-        var payload = _serializer.Serialize(snapshot);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        SerializedPayload payload;
+        try
+        {
+            payload = _serializer.Serialize(snapshot);
+        }
+        catch (EventSerializationException ex)
+        {
+            return Task.FromException(ex);
+        }
+
         var stored = new StoredSnapshot(
             metadata with { Timestamp = new DateTimeOffset(metadata.Timestamp.UtcTicks, TimeSpan.Zero) }, payload.Manifest, payload.Utf8Json);
         lock (_gate)

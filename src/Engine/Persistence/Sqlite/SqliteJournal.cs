@@ -79,6 +79,11 @@ public sealed class SqliteJournal : IAsyncWriteJournal
     public Task WriteMessagesAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken = default)
     {
         AtomicWriteValidation.Validate(writes);
+        return WriteValidatedAsync(writes, cancellationToken);
+    }
+
+    private async Task WriteValidatedAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
 
         // Serialised on the caller's thread: a payload that cannot be stored fails before anything is queued.
@@ -91,7 +96,7 @@ public sealed class SqliteJournal : IAsyncWriteJournal
             }
         }
 
-        return _writer.ExecuteAsync(rows.Count, transaction =>
+        await _writer.ExecuteAsync(rows.Count, transaction =>
         {
             _insert.Transaction = transaction;
             foreach (var (representation, payload) in rows)

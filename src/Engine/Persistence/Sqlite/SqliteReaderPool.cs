@@ -13,7 +13,11 @@ internal sealed class SqliteReaderPool(string fullPath) : IDisposable
     /// <summary>Runs a read on a pooled connection, off the caller's thread; storage failures come back typed.</summary>
     public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
         return Task.Run(() =>
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

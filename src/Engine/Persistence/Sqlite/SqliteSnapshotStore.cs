@@ -91,9 +91,14 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentException.ThrowIfNullOrEmpty(metadata.PersistenceId, nameof(metadata));
+        return SaveValidatedAsync(metadata, snapshot, cancellationToken);
+    }
+
+    private async Task SaveValidatedAsync(SnapshotMetadata metadata, object snapshot, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         var payload = _serializer.Serialize(snapshot);
-        return _writer.ExecuteAsync(1, transaction =>
+        await _writer.ExecuteAsync(1, transaction =>
         {
             using var command = _writer.Connection.CreateCommand();
             command.Transaction = transaction;

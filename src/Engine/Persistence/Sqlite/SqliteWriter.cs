@@ -48,11 +48,15 @@ internal sealed class SqliteWriter : IAsyncDisposable
     /// <param name="size">How much the work adds to a batch (events written), bounding a transaction's size.</param>
     public Task ExecuteAsync(int size, Action<SqliteTransaction> work, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         var command = new WriteCommand(size, work, cancellationToken);
         if (!_pending.Writer.TryWrite(command))
         {
-            throw new ObjectDisposedException(nameof(SqliteWriter), $"The store of '{_path}' is closed.");
+            return Task.FromException(new ObjectDisposedException(nameof(SqliteWriter), $"The store of '{_path}' is closed."));
         }
 
         return command.Completion.Task;

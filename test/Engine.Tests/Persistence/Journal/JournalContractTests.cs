@@ -209,6 +209,17 @@ public abstract class JournalContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_that_cannot_be_stored_fails_through_its_task_not_synchronously()
+    {
+        Task? pending = null;
+        var call = () => { pending = Journal.WriteMessagesAsync([new AtomicWrite([Event(Pid, 6, new NotRegistered("x"))])]); };
+
+        call.Should().NotThrow();
+        var awaiting = () => pending!;
+        await awaiting.Should().ThrowAsync<UnregisteredEventTypeException>();
+    }
+
+    [Fact]
     public async Task Stores_none_of_an_atomic_write_that_reuses_a_stored_sequence_number()
     {
         await WriteAsync(Pid, 8, 8);
