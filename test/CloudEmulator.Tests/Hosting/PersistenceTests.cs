@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using QbConnector.CloudContract.V1;
+using QbConnector.CloudEmulator.Tests.Grpc;
 
 namespace QbConnector.CloudEmulator.Tests.Hosting;
 
@@ -32,5 +34,28 @@ public sealed class PersistenceTests
         data.GetProperty("totalResults").GetInt64().Should().Be(1);
         data.GetProperty("results")[0].GetProperty("data").GetProperty("name").GetString().Should().Be("A");
         File.Exists(Path.Combine(dir, "cloud-emulator.db")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task An_install_credential_and_unfinished_work_survive_a_restart()
+    {
+        var dir = Directory.CreateTempSubdirectory("cloud-emulator-restart-").FullName;
+        string companyId;
+        string credential;
+        await using (var first = await EmulatorTestHost.StartAsync(dir))
+        {
+            companyId = await first.CreateCompanyAsync();
+            using var channel = TestConnector.Channel(first.App.GrpcPort);
+            credential = (await TestConnector.LinkAsync(channel, companyId)).InstallCredential;
+        }
+
+        await using var second = await EmulatorTestHost.StartAsync(dir);
+        using var again = TestConnector.Channel(second.App.GrpcPort);
+        await using var connector = await TestConnector.ConnectAsync(again, credential);
+
+        var work = await connector.NextWorkAsync();
+        work.Work.CompanyId.Should().Be(companyId);
+        work.Work.KindCase.Should().Be(WorkItem.KindOneofCase.Sync);
+        (await second.GetJsonAsync($"/companies/{companyId}")).GetProperty("connectorOnline").GetBoolean().Should().BeTrue();
     }
 }
