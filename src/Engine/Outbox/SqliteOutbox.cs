@@ -233,6 +233,29 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
         await ExecuteLockedAsync("DELETE FROM seen WHERE company_id = $company", cancellationToken, ("$company", companyId));
     }
 
+    /// <summary>The companies that have pages waiting.</summary>
+    public async Task<IReadOnlyList<string>> PendingCompaniesAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var query = _connection.CreateCommand();
+            query.CommandText = "SELECT DISTINCT company_id FROM pages ORDER BY company_id";
+            var companies = new List<string>();
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                companies.Add(reader.GetString(0));
+            }
+
+            return companies;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Number of pages a company has waiting.</summary>
     public async Task<int> CountPendingAsync(string companyId, CancellationToken cancellationToken = default)
     {

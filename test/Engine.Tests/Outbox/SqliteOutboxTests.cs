@@ -156,7 +156,11 @@ public sealed class SqliteOutboxTests : IDisposable
 
         await outbox.AppendAsync(Page("A", 1) with { Keys = [new OutboxRecordKey("1", "1", DateTimeOffset.UnixEpoch)] });
 
+        (await outbox.PendingCompaniesAsync()).Should().Equal("A", "B");
+
         await outbox.DeleteCompanyAsync("A");
+
+        (await outbox.PendingCompaniesAsync()).Should().Equal("B");
 
         (await outbox.CountPendingAsync("A")).Should().Be(0);
         (await outbox.FindSeenAsync("A", "customers", [new OutboxRecordKey("1", "1", DateTimeOffset.UnixEpoch)])).Should().BeEmpty();
