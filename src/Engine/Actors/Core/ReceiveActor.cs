@@ -12,7 +12,11 @@ public abstract class ReceiveActor : ActorBase
 
     protected void Receive<T>(Action<T> handler, Predicate<T>? shouldHandle = null) => _handlers.Add(handler, shouldHandle);
 
+    protected void Receive<T>(Predicate<T> shouldHandle, Action<T> handler) => _handlers.Add(handler, shouldHandle);
+
     protected void ReceiveAsync<T>(Func<T, Task> handler, Predicate<T>? shouldHandle = null) => _handlers.AddAsync(handler, shouldHandle);
+
+    protected void ReceiveAsync<T>(Predicate<T> shouldHandle, Func<T, Task> handler) => _handlers.AddAsync(handler, shouldHandle);
 
     protected void ReceiveAny(Action<object> handler) => _handlers.Add(handler, null);
 
