@@ -1,0 +1,19 @@
+namespace QbConnector.Engine.Actors.Ask;
+
+/// <summary>No reply arrived within an Ask's timeout.</summary>
+public sealed class AskTimeoutException : TimeoutException
+{
+    public AskTimeoutException()
+    {
+    }
+
+    public AskTimeoutException(string message)
+        : base(message)
+    {
+    }
+
+    public AskTimeoutException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
