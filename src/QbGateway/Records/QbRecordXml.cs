@@ -125,8 +125,10 @@ public static class QbRecordXml
             throw new InvalidOperationException($"The reader is on a {reader.NodeType}, not on an element.");
         }
 
-        var stack = new Stack<Frame>();
-        var current = Frame.Open(reader);
+        // Frames are reused by depth: reading a record allocates only its fields and values.
+        var frames = new List<Frame>();
+        var depth = 0;
+        var current = Open(frames, depth, reader);
         if (reader.IsEmptyElement)
         {
             reader.Read();
@@ -139,20 +141,19 @@ public static class QbRecordXml
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    if (stack.Count + 2 > maxDepth)
+                    if (depth + 2 > maxDepth)
                     {
                         throw new QbRecordFormatException($"Element '{reader.Name}' is nested more than {maxDepth} levels deep.");
                     }
 
-                    var child = Frame.Open(reader);
                     if (reader.IsEmptyElement)
                     {
-                        current.Children.Add(child.Build());
+                        current.AddChild(Open(frames, depth + 1, reader).Build());
                     }
                     else
                     {
-                        stack.Push(current);
-                        current = child;
+                        depth++;
+                        current = Open(frames, depth, reader);
                     }
 
                     reader.Read();
@@ -169,13 +170,14 @@ public static class QbRecordXml
                 case XmlNodeType.EndElement:
                     var done = current.Build();
                     reader.Read();
-                    if (stack.Count == 0)
+                    if (depth == 0)
                     {
                         return done;
                     }
 
-                    current = stack.Pop();
-                    current.Children.Add(done);
+                    depth--;
+                    current = frames[depth];
+                    current.AddChild(done);
                     break;
 
                 case XmlNodeType.None:
@@ -189,39 +191,47 @@ public static class QbRecordXml
         }
     }
 
-    private sealed class Frame
+    private static Frame Open(List<Frame> frames, int depth, XmlReader reader)
     {
-        private string? _text;
-        private StringBuilder? _moreText;
-
-        private Frame(string name, List<KeyValuePair<string, string>>? attributes)
+        if (frames.Count == depth)
         {
-            Name = name;
-            Attributes = attributes;
+            frames.Add(new Frame());
         }
 
-        public string Name { get; }
+        var frame = frames[depth];
+        frame.Reset(reader);
+        return frame;
+    }
 
-        public List<KeyValuePair<string, string>>? Attributes { get; }
+    private sealed class Frame
+    {
+        private readonly List<QbField> _children = [];
+        private string? _text;
+        private StringBuilder? _moreText;
+        private List<KeyValuePair<string, string>>? _attributes;
 
-        public List<QbField> Children { get; } = [];
+        public string Name { get; private set; } = string.Empty;
 
-        public static Frame Open(XmlReader reader)
+        public void Reset(XmlReader reader)
         {
-            List<KeyValuePair<string, string>>? attributes = null;
+            Name = reader.Name;
+            _text = null;
+            _moreText?.Clear();
+            _children.Clear();
+            _attributes = null;
             if (reader.HasAttributes)
             {
-                attributes = new List<KeyValuePair<string, string>>(reader.AttributeCount);
+                _attributes = new List<KeyValuePair<string, string>>(reader.AttributeCount);
                 while (reader.MoveToNextAttribute())
                 {
-                    attributes.Add(new KeyValuePair<string, string>(reader.Name, reader.Value));
+                    _attributes.Add(new KeyValuePair<string, string>(reader.Name, reader.Value));
                 }
 
                 reader.MoveToElement();
             }
-
-            return new Frame(reader.Name, attributes);
         }
+
+        public void AddChild(QbField child) => _children.Add(child);
 
         public void AddText(string text)
         {
@@ -231,16 +241,21 @@ public static class QbRecordXml
                 return;
             }
 
-            _moreText ??= new StringBuilder(_text);
+            _moreText ??= new StringBuilder();
+            if (_moreText.Length == 0)
+            {
+                _moreText.Append(_text);
+            }
+
             _moreText.Append(text);
         }
 
         public QbField Build()
         {
-            var text = _moreText?.ToString() ?? _text ?? string.Empty;
-            if (Children.Count == 0)
+            var text = _moreText is { Length: > 0 } ? _moreText.ToString() : _text ?? string.Empty;
+            if (_children.Count == 0)
             {
-                return QbField.Leaf(Name, text, Attributes);
+                return QbField.Leaf(Name, text, _attributes);
             }
 
             if (!string.IsNullOrWhiteSpace(text))
@@ -248,7 +263,7 @@ public static class QbRecordXml
                 throw new QbRecordFormatException($"Element '{Name}' mixes text with child elements.");
             }
 
-            return QbField.Aggregate(Name, Children, Attributes);
+            return QbField.Aggregate(Name, _children, _attributes);
         }
     }
 }
