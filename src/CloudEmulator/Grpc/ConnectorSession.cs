@@ -42,7 +42,14 @@ internal sealed class ConnectorSession : IDisposable
     {
         EndStatus = status;
         _outgoing.Writer.TryComplete();
-        _ended.Cancel();
+        try
+        {
+            _ended.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream had already ended on its own; there is nothing left to end.
+        }
     }
 
     public void Dispose()
