@@ -60,8 +60,19 @@ internal static partial class QbWriteSchema
             left.Used = true;
         }
 
+        if (IsRef(field.Name, type) && output.Count == 0)
+        {
+            errors.Add($"{path}: a reference needs its ListID or FullName");
+        }
+
         return QbField.Aggregate(field.Name, output);
     }
+
+    /// <summary>A reference to a list entry (CustomerRef, ItemRef…): ListID and/or FullName.</summary>
+    private static bool IsRef(string name, QbSchemaType type) =>
+        name.EndsWith("Ref", StringComparison.Ordinal)
+        && type.Content!.Names.Contains("ListID")
+        && type.Content.Names.Contains("FullName");
 
     private static void Place(QbParticle particle, List<Item> items, List<QbField> output, string path, bool required, List<string> errors)
     {

@@ -41,6 +41,8 @@ public class QbRequestValidationTests
     [InlineData("group as value", "CustomerAdd/BillAddress: must be a group of fields")]
     [InlineData("value as group", "CustomerAdd/Name: must be a value")]
     [InlineData("too many", "ShipToAddress: may occur at most 50 times")]
+    [InlineData("empty ref", "CustomerAdd/TermsRef: a reference needs its ListID or FullName")]
+    [InlineData("long id", "CustomerAdd/TermsRef/ListID: is 37 characters long")]
     public void Invalid_writes_are_refused_with_a_clear_error(string problem, string expected)
     {
         var fields = problem switch
@@ -54,6 +56,8 @@ public class QbRequestValidationTests
             "bad enum" => Customer(QbField.Leaf("Name", "A"), QbField.Leaf("JobStatus", "Sleeping")),
             "group as value" => Customer(QbField.Leaf("Name", "A"), QbField.Leaf("BillAddress", "1 Main")),
             "value as group" => Customer(QbField.Aggregate("Name", QbField.Leaf("First", "A"))),
+            "empty ref" => Customer(QbField.Leaf("Name", "A"), QbField.Aggregate("TermsRef")),
+            "long id" => Customer(QbField.Leaf("Name", "A"), QbField.Aggregate("TermsRef", QbField.Leaf("ListID", new string('1', 37)))),
             _ => Customer([QbField.Leaf("Name", "A"), .. Enumerable.Range(0, 51).Select(i => QbField.Aggregate("ShipToAddress", QbField.Leaf("Name", "s" + i)))]),
         };
 

@@ -46,6 +46,11 @@ internal static class WriteFieldSamples
 
         var children = new List<QbField>();
         Fill(type.Content!, children, random, full);
+        if (children.Count == 0 && name.EndsWith("Ref", StringComparison.Ordinal) && type.Content!.Names.Contains("ListID"))
+        {
+            children.Add(QbField.Leaf("ListID", "80000003-1446676743"));
+        }
+
         return QbField.Aggregate(name, children);
     }
 
