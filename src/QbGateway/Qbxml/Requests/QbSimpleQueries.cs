@@ -68,7 +68,7 @@ public sealed class QbDeletedQueryRequest : QbRequest
 
         foreach (var type in DelTypes)
         {
-            var known = Transactions ? QbDelTypes.Txn : QbDelTypes.List;
+            var known = Transactions ? QbSchemaEnums.Txn : QbSchemaEnums.List;
             if (!known.Contains(type))
             {
                 errors.Add($"{ElementName}/{element}: '{type}' is not a {element}");
@@ -125,7 +125,7 @@ public sealed class QbReportQueryRequest : QbRequest
 
     private protected override void WriteContent(XmlWriter writer, List<string> errors)
     {
-        if (!QbDelTypes.SummaryReportTypes.Contains(ReportType))
+        if (!QbSchemaEnums.SummaryReportTypes.Contains(ReportType))
         {
             errors.Add($"{ElementName}/GeneralSummaryReportType: '{ReportType}' is not a summary report type");
         }

@@ -84,14 +84,12 @@ internal static class WriteFieldSamples
                 for (var i = 0; i < times; i++)
                 {
                     var alt = choice.Items[full ? i % choice.Items.Count : random.Next(choice.Items.Count)];
-                    Fill(ForceOne(alt), output, random, full);
+                    Fill(alt, output, random, full);
                 }
 
                 break;
         }
     }
-
-    private static QbParticle ForceOne(QbParticle p) => p;
 
     private static string Value(QbSchemaType type, Random random) => type.Kind switch
     {

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace QbConnector.QbGateway.Qbxml.Requests;
 
 /// <summary>The enumerations of qbXML 13.0 that requests are checked against.</summary>
-public static class QbDelTypes
+public static class QbSchemaEnums
 {
     public static FrozenSet<string> List { get; } = FrozenSet.ToFrozenSet(
         ["Account", "BillingRate", "Class", "Currency", "Customer", "CustomerMsg", "CustomerType", "DateDrivenTerms", "Employee", "InventorySite", "ItemDiscount", "ItemFixedAsset", "ItemGroup", "ItemInventory", "ItemInventoryAssembly", "ItemNonInventory", "ItemOtherCharge", "ItemPayment", "ItemSalesTax", "ItemSalesTaxGroup", "ItemService", "ItemSubtotal", "JobType", "OtherName", "PaymentMethod", "PayrollItemNonWage", "PayrollItemWage", "PriceLevel", "SalesRep", "SalesTaxCode", "ShipMethod", "StandardTerms", "ToDo", "UnitOfMeasureSet", "Vehicle", "Vendor", "VendorType", "WorkersCompCode"], StringComparer.Ordinal);
