@@ -1,0 +1,32 @@
+using System.ComponentModel;
+using QbConnector.Engine.Updates.Layout;
+using QbConnector.Launcher;
+
+var (options, error) = LaunchOptions.Parse(args, AppContext.BaseDirectory);
+if (options is null)
+{
+    await Console.Error.WriteLineAsync(error);
+    return 2;
+}
+
+var layout = new InstallLayout(options.Root);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+try
+{
+    return await new LauncherLoop(layout, options, Console.Error).RunAsync(stop.Token);
+}
+catch (Exception e) when (e is IOException or Win32Exception or UnauthorizedAccessException)
+{
+    await Console.Error.WriteLineAsync($"launcher: cannot run the connector: {e.Message}");
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    return 0;
+}
