@@ -51,11 +51,6 @@ public sealed class PackageDownloader(HttpClient http, BandwidthLimiter? limiter
         progress?.Report((received, total));
         while (true)
         {
-            if (limiter is not null)
-            {
-                await limiter.AcquireAsync(ChunkBytes, cancellation).ConfigureAwait(false);
-            }
-
             var read = await body.ReadAsync(buffer, cancellation).ConfigureAwait(false);
             if (read == 0)
             {
@@ -70,6 +65,12 @@ public sealed class PackageDownloader(HttpClient http, BandwidthLimiter? limiter
 
             await file.WriteAsync(buffer.AsMemory(0, read), cancellation).ConfigureAwait(false);
             progress?.Report((received, total));
+
+            // Paid for after writing, so a download held back by the limit has kept all it received.
+            if (limiter is not null)
+            {
+                await limiter.AcquireAsync(read, cancellation).ConfigureAwait(false);
+            }
         }
 
         await file.FlushAsync(cancellation).ConfigureAwait(false);
