@@ -1,0 +1,47 @@
+using QbConnector.QbGateway.Sandbox.Store;
+
+namespace QbConnector.QbGateway.Sandbox.Iterators;
+
+/// <summary>One live iterator: its criteria (which Continue must resend unchanged) and how far it got.</summary>
+internal sealed class QueryIterator
+{
+    public required string Id { get; init; }
+
+    public required string RequestName { get; init; }
+
+    public required string CriteriaSignature { get; init; }
+
+    public required RecordFilter Filter { get; init; }
+
+    public required int MaxReturned { get; init; }
+
+    public PageCursor? Position { get; set; }
+}
+
+/// <summary>The iterators of one session: they die with it (a later Continue gets 3391).</summary>
+internal sealed class IteratorRegistry
+{
+    private readonly Dictionary<string, QueryIterator> _iterators = new(StringComparer.Ordinal);
+
+    public QueryIterator Start(string requestName, string signature, RecordFilter filter, int maxReturned)
+    {
+        var iterator = new QueryIterator
+        {
+            Id = "{" + Guid.NewGuid().ToString().ToUpperInvariant() + "}",
+            RequestName = requestName,
+            CriteriaSignature = signature,
+            Filter = filter,
+            MaxReturned = maxReturned,
+        };
+        _iterators[iterator.Id] = iterator;
+        return iterator;
+    }
+
+    public QueryIterator? Find(string id) => _iterators.GetValueOrDefault(id);
+
+    public void Remove(string id) => _iterators.Remove(id);
+
+    public void Clear() => _iterators.Clear();
+
+    public int Count => _iterators.Count;
+}
