@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using QbConnector.QbGateway.Catalog;
 using QbConnector.QbGateway.Sandbox.Store;
 
 namespace QbConnector.QbGateway.Sandbox.Stats;
@@ -14,9 +15,10 @@ public sealed record CompanyFileStats(string CompanyName, string Country, IReadO
 }
 
 /// <summary>
-/// Computes per data type: the number of existing records, and a content hash defined as the SHA-256
-/// (lower-case hex) of the UTF-8 concatenation, over the existing (not deleted) records of that type
-/// sorted by id (ordinal), of "{id}\t{editSequence}\n".
+/// Per data type (the catalogue's names, e.g. "customers", "items", "invoices"; lists the catalogue does
+/// not sync keep their qbXML name, e.g. "Employee"): the number of existing records, and a content hash
+/// defined as the SHA-256 (lower-case hex) of the UTF-8 concatenation, over the existing (not deleted)
+/// records of that data type sorted by id (ordinal), of "{id}\t{editSequence}\n".
 /// </summary>
 public static class SandboxStats
 {
@@ -24,37 +26,27 @@ public static class SandboxStats
     {
         using var store = CompanyStore.Open(companyFile);
         var company = SandboxCompany.Load(store);
+        var groups = SandboxDataType.All
+            .GroupBy(DataTypeOf, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
         var result = new List<DataTypeStats>();
-        string? currentType = null;
-        IncrementalHash? hash = null;
-        long count = 0;
-        foreach (var (type, id, editSequence) in store.StreamIdentities())
+        foreach (var group in groups)
         {
-            if (!string.Equals(type, currentType, StringComparison.Ordinal))
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long count = 0;
+            foreach (var (id, editSequence) in store.StreamIdentities([.. group.Select(t => t.Name)]))
             {
-                Flush();
-                currentType = type;
-                hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                count = 0;
+                hash.AppendData(Encoding.UTF8.GetBytes($"{id}\t{editSequence}\n"));
+                count++;
             }
 
-            hash!.AppendData(Encoding.UTF8.GetBytes($"{id}\t{editSequence}\n"));
-            count++;
+            if (count > 0)
+            {
+                result.Add(new DataTypeStats(group.Key, count, Convert.ToHexStringLower(hash.GetHashAndReset())));
+            }
         }
 
-        Flush();
         return new CompanyFileStats(company.Name, company.Country.ToString(), result, store.CountDeleted());
-
-        void Flush()
-        {
-            if (currentType is null || hash is null)
-            {
-                return;
-            }
-
-            result.Add(new DataTypeStats(currentType, count, Convert.ToHexStringLower(hash.GetHashAndReset())));
-            hash.Dispose();
-        }
     }
 
     /// <summary>The hash of an arbitrary set of (id, edit sequence) pairs, for comparing with <see cref="Compute"/>.</summary>
@@ -68,4 +60,7 @@ public static class SandboxStats
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    /// <summary>The data type a stored record counts under: the catalogue entity whose query returns its Ret.</summary>
+    internal static string DataTypeOf(SandboxDataType type) => QbCatalog.FindByRetElement(type.RetElement)?.DataType ?? type.Name;
 }

@@ -350,6 +350,19 @@ internal sealed class CompanyStore : IDisposable
         }
     }
 
+    /// <summary>Streams (id, edit sequence) of the existing records of the given types, sorted by id (ordinal).</summary>
+    public IEnumerable<(string Id, string EditSequence)> StreamIdentities(IReadOnlyList<string> types)
+    {
+        using var command = _connection.CreateCommand();
+        var typeList = AddList(command, "t", types);
+        command.CommandText = $"SELECT id, edit_seq FROM records WHERE type IN ({typeList}) ORDER BY id";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return (reader.GetString(0), reader.GetString(1));
+        }
+    }
+
     public long CountDeleted()
     {
         using var command = _connection.CreateCommand();
