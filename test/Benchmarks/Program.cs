@@ -6,9 +6,8 @@ internal static class Program
 {
     public static void Main(string[] args)
     {
-        if (args is ["journal-recovery", ..])
+        if (Persistence.JournalMeasurements.TryRun(args))
         {
-            Persistence.JournalRecoveryMeasurement.Run(args);
             return;
         }
 
