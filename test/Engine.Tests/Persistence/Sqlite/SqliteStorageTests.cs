@@ -167,6 +167,16 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_snapshot_store_refuses_the_file_the_journal_holds()
+    {
+        await using var journal = await OpenJournalAsync();
+
+        var act = () => SqliteSnapshotStore.OpenAsync(new SqliteStoreOptions(JournalPath), _serializer);
+
+        (await act.Should().ThrowAsync<JournalStorageException>()).Which.Failure.Should().Be(StorageFailure.InUse);
+    }
+
+    [Fact]
     public async Task A_journal_of_schema_version_1_is_migrated_and_keeps_its_events()
     {
         ExecuteRaw(JournalPath, """
