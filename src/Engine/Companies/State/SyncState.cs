@@ -67,15 +67,19 @@ public sealed class SyncState
         }
     }
 
-    /// <summary>The next step of the most urgent work (interactive first, then oldest), or null when idle.</summary>
-    public SyncStep? NextStep(WindowPlanner planner)
+    /// <summary>
+    /// The next step of the most urgent work (interactive first, then oldest), or null when idle.
+    /// Data types for which <paramref name="wholeRange"/> is true (the company, reports) are fetched
+    /// in one step over the whole range rather than in windows.
+    /// </summary>
+    public SyncStep? NextStep(WindowPlanner planner, Func<string, bool>? wholeRange = null)
     {
         ArgumentNullException.ThrowIfNull(planner);
         var work = _work.OrderBy(w => w.Interactive ? 0 : 1).ThenBy(w => w.AcceptedAt).FirstOrDefault();
-        return work is null ? null : NextStep(work, planner);
+        return work is null ? null : NextStep(work, planner, wholeRange);
     }
 
-    public SyncStep NextStep(WorkProgress work, WindowPlanner planner)
+    public SyncStep NextStep(WorkProgress work, WindowPlanner planner, Func<string, bool>? wholeRange = null)
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(planner);
@@ -91,9 +95,18 @@ public sealed class SyncState
             return new SyncStep.StartDataType(work.WorkId, next, from);
         }
 
-        var window = work.LastWindow is { } last
-            ? planner.Next(last.Window, last.Records, current.Until)
-            : planner.First(current.From, current.Until);
+        SyncWindow? window;
+        if (wholeRange?.Invoke(current.DataType) == true)
+        {
+            window = work.LastWindow is null ? new SyncWindow(current.From ?? WindowPlannerOptions.QuickBooksEpoch, current.Until) : null;
+        }
+        else
+        {
+            window = work.LastWindow is { } last
+                ? planner.Next(last.Window, last.Records, current.Until)
+                : planner.First(current.From, current.Until);
+        }
+
         return window is { } w
             ? new SyncStep.FetchWindow(work.WorkId, current.DataType, w)
             : new SyncStep.CompleteDataType(work.WorkId, current.DataType, current.From, current.Until);

@@ -103,6 +103,21 @@ public class SyncStateTests
     }
 
     [Fact]
+    public void Whole_range_data_types_take_one_step_then_complete()
+    {
+        var state = Replay(
+            new WorkAccepted("w1", ["company"], false, false, T0),
+            new DataTypeStarted("w1", "company", null, T0));
+        bool WholeRange(string type) => type == "company";
+
+        var step = state.NextStep(_planner, WholeRange).Should().BeOfType<SyncStep.FetchWindow>().Subject;
+        step.Window.Should().Be(new SyncWindow(WindowPlannerOptions.QuickBooksEpoch, T0));
+
+        state.Apply(new WindowCompleted("w1", "company", step.Window.From, step.Window.To, 1));
+        state.NextStep(_planner, WholeRange).Should().BeOfType<SyncStep.CompleteDataType>();
+    }
+
+    [Fact]
     public void Failed_work_is_dropped()
     {
         var state = Replay(

@@ -1,0 +1,323 @@
+using Google.Protobuf;
+using QbConnector.CloudContract.V1;
+using QbConnector.Engine.Cloud.Link;
+using QbConnector.Engine.Cloud.Pages;
+using QbConnector.Engine.Companies.Events;
+using QbConnector.Engine.Control.Contracts;
+using QbConnector.Engine.Gateway.Messages;
+using QbConnector.Engine.Gateway.Scheduling;
+using QbConnector.Engine.Outbox;
+using QbConnector.Engine.Sync.Fetching;
+using QbConnector.Engine.Sync.Windows;
+using QbConnector.QbGateway.Catalog;
+using QbConnector.QbGateway.Errors;
+using QbConnector.QbGateway.Qbxml.Responses;
+using QbConnector.QbGateway.Records;
+
+namespace QbConnector.Engine.Companies;
+
+public sealed partial class CompanyActor
+{
+    private const int IteratorLost = 3391;
+
+    private void Send(string requestXml, bool followUp, bool continuesIterator)
+    {
+        var fetch = _fetch!;
+        fetch.CorrelationId = $"{fetch.WorkId}#{_requestCounter}";
+        _deps.Gateway.Tell(new QbRequest(_profile.CompanyFile, fetch.Priority, requestXml, fetch.CorrelationId, continuesIterator, followUp), Self);
+    }
+
+    private async Task OnResponseAsync(QbResponse response)
+    {
+        var fetch = _fetch;
+        if (fetch is null || response.CorrelationId != fetch.CorrelationId)
+        {
+            return; // An answer to a request this actor has given up on (restart, retry).
+        }
+
+        FetchedPage page;
+        try
+        {
+            page = FetchedPage.Read(response.ResponseXml);
+        }
+        catch (QbResponseFormatException ex)
+        {
+            Log.Error(ex, "Company {Company}: QuickBooks' answer for {DataType} could not be read", _profile.CompanyId, fetch.Entity.DataType);
+            FailWork(fetch.WorkId, QbErrorClass.RequestInvalid, "response-format", "QuickBooks sent an answer the connector could not read.", "");
+            return;
+        }
+
+        if (page.Header.StatusCode == IteratorLost && !fetch.Deletes)
+        {
+            // The session moved to another company file and the iterator died with it: fetch the window again.
+            Log.Information("Company {Company}: iterator lost in {DataType} {Window}; fetching the window again", _profile.CompanyId, fetch.Entity.DataType, fetch.Window);
+            fetch.Records = 0;
+            Send(_requests.WindowStart(fetch.Entity, fetch.Window, NextRequestId()), followUp: true, continuesIterator: false);
+            return;
+        }
+
+        var status = page.Header.Status;
+        if (status.IsError)
+        {
+            if (status.ErrorClass == QbErrorClass.RetryLater)
+            {
+                Log.Information("Company {Company}: QuickBooks says {Status}; trying the window again shortly", _profile.CompanyId, status.Name);
+                Timers.StartSingleTimer(RetryTimer, RetryStep.Instance, RetryLaterDelay);
+                return;
+            }
+
+            FailWork(fetch.WorkId, status.ErrorClass!.Value, page.Header.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Header.StatusMessage ?? status.PlainMessage, status.Fix);
+            return;
+        }
+
+        ClearProblem();
+        switch (fetch.Entity.Kind)
+        {
+            case QbEntityKind.Company:
+                await StoreAsync(fetch, page.Records.Select(r => (r, (string?)"company")).ToList());
+                CompleteWindow(fetch);
+                break;
+            case QbEntityKind.Report:
+                var period = fetch.ReportPeriods![fetch.ReportIndex];
+                var key = $"{fetch.Entity.ReportType}:{period.From:yyyy-MM-dd}:{period.To:yyyy-MM-dd}";
+                await StoreAsync(fetch, page.Records.Select(r => (r, (string?)key)).ToList());
+                fetch.ReportIndex++;
+                if (fetch.ReportIndex < fetch.ReportPeriods.Count)
+                {
+                    SendNextReport();
+                }
+                else
+                {
+                    CompleteWindow(fetch);
+                }
+
+                break;
+            default:
+                if (fetch.Deletes)
+                {
+                    await StoreDeletedAsync(fetch, page.Deleted);
+                    _fetch = null;
+                    FinishDataType(fetch.WorkId, fetch.Entity.DataType, fetch.Window.To);
+                    return;
+                }
+
+                var more = page.Remaining > 0 && page.Header.IteratorId is not null;
+                if (more)
+                {
+                    // Ask for the next page before storing this one, so QuickBooks is never idle while pages are stored.
+                    Send(_requests.WindowContinue(fetch.Entity, fetch.Window, NextRequestId(), page.Header.IteratorId!), followUp: true, continuesIterator: true);
+                }
+
+                await StoreAsync(fetch, page.Records.Select(r => (r, r.Id)).ToList());
+                if (!more)
+                {
+                    CompleteWindow(fetch);
+                }
+
+                break;
+        }
+    }
+
+    private void OnFailure(QbFailure failure)
+    {
+        var fetch = _fetch;
+        if (fetch is null || failure.CorrelationId != fetch.CorrelationId)
+        {
+            return;
+        }
+
+        var error = failure.Error;
+        if (error.ErrorClass == QbErrorClass.RequestInvalid)
+        {
+            FailWork(fetch.WorkId, QbErrorClass.RequestInvalid, error.HResultHex, error.PlainMessage, error.Fix);
+            return;
+        }
+
+        // Only the person can fix this: say so, and look again by itself until it is fixed.
+        if (_problem?.Code != error.HResultHex)
+        {
+            Log.Warning("Company {Company} needs the person: {Problem} {Fix}", _profile.CompanyId, error.PlainMessage, error.Fix);
+            _problem = new Problem(error.PlainMessage, error.Fix, error.HResultHex, _deps.Time.GetUtcNow());
+            _deps.CloudLink.Tell(new SendBestEffort(new ClientMessage
+            {
+                Health = new ConnectorHealth
+                {
+                    LastErrors =
+                    {
+                        new HealthError
+                        {
+                            CompanyId = _profile.CompanyId,
+                            Error = new QuickBooksError { ErrorClass = ErrorClass.NeedsPerson, StatusCode = error.HResult, Message = error.PlainMessage, Fix = error.Fix },
+                            At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(_deps.Time.GetUtcNow()),
+                        },
+                    },
+                },
+            }), Self);
+        }
+
+        PublishStatus();
+        Timers.StartSingleTimer(RetryTimer, RetryStep.Instance, NeedsPersonRetry);
+    }
+
+    private void CompleteWindow(Fetch fetch)
+    {
+        Persist(new WindowCompleted(fetch.WorkId, fetch.Entity.DataType, fetch.Window.From, fetch.Window.To, fetch.Records), e =>
+        {
+            ApplyToState(e);
+            _fetch = null;
+            Advance();
+        });
+    }
+
+    private void SendNextReport()
+    {
+        var fetch = _fetch!;
+        var (from, to) = fetch.ReportPeriods![fetch.ReportIndex];
+        Send(_requests.Report(fetch.Entity, from, to, NextRequestId()), followUp: false, continuesIterator: false);
+    }
+
+    /// <summary>Three-month periods: the last few quarters for a first sync, those the range touches after that.</summary>
+    private List<(DateOnly From, DateOnly To)> ReportPeriods(SyncWindow window)
+    {
+        static DateOnly QuarterStart(DateOnly d) => new(d.Year, ((d.Month - 1) / 3 * 3) + 1, 1);
+        var last = QuarterStart(DateOnly.FromDateTime(window.To.DateTime));
+        var first = window.From <= WindowPlannerOptions.QuickBooksEpoch
+            ? last.AddMonths(-3 * (_deps.Sync.ReportQuarters - 1))
+            : QuarterStart(DateOnly.FromDateTime(window.From.DateTime));
+        var periods = new List<(DateOnly, DateOnly)>();
+        for (var start = first; start <= last; start = start.AddMonths(3))
+        {
+            periods.Add((start, start.AddMonths(3).AddDays(-1)));
+        }
+
+        return periods;
+    }
+
+    private async Task StoreAsync(Fetch fetch, IReadOnlyList<(QbRecord Record, string? Id)> records)
+    {
+        fetch.Records += records.Count;
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var keyed = records
+            .Select(r => (r.Record, Key: new OutboxRecordKey(r.Id ?? "", r.Record.EditSequence ?? "", r.Record.TimeModifiedValue ?? default)))
+            .ToList();
+        var seen = fetch.Entity.Kind is QbEntityKind.List or QbEntityKind.Transaction
+            ? await _deps.Outbox.FindSeenAsync(_profile.CompanyId, fetch.Entity.DataType, keyed.Select(k => k.Key))
+            : new HashSet<OutboxRecordKey>();
+        var fresh = keyed.Where(k => !seen.Contains(k.Key)).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var encoded = fresh.Select(k =>
+        {
+            var record = RecordEncoder.Encode(k.Record);
+            record.Id = k.Key.Id;
+            return record;
+        }).ToList();
+        var page = DataPageBuilder.Build(_profile.CompanyId, CloudWorkId(fetch.WorkId), fetch.Entity.DataType, encoded);
+        var keys = fetch.Entity.Kind is QbEntityKind.List or QbEntityKind.Transaction ? fresh.Select(k => k.Key).ToList() : [];
+        await AppendDurableAsync(fetch.WorkId, fetch.Entity.DataType, fresh.Count, page, keys);
+        var work = _state.ActiveWork.FirstOrDefault(w => w.WorkId == fetch.WorkId);
+        if (work is not null)
+        {
+            _deps.CloudLink.Tell(new SendBestEffort(new ClientMessage
+            {
+                WorkProgress = new CloudContract.V1.WorkProgress
+                {
+                    WorkId = CloudWorkId(work.WorkId),
+                    CompanyId = _profile.CompanyId,
+                    RecordsDone = (ulong)(work.RecordsDone + fetch.Records),
+                    DataTypesDone = (uint)work.CompletedDataTypes.Count,
+                    DataTypesTotal = (uint)work.DataTypes.Count,
+                    CurrentDataType = fetch.Entity.DataType,
+                },
+            }), Self);
+        }
+
+        PublishStatus();
+    }
+
+    private async Task StoreDeletedAsync(Fetch fetch, IReadOnlyList<QbDeletedRecord> deleted)
+    {
+        if (deleted.Count == 0)
+        {
+            return;
+        }
+
+        var page = DataPageBuilder.Build(_profile.CompanyId, CloudWorkId(fetch.WorkId), fetch.Entity.DataType, deleted.Select(RecordEncoder.EncodeDeleted).ToList());
+        await AppendDurableAsync(fetch.WorkId, fetch.Entity.DataType, deleted.Count, page, []);
+    }
+
+    private async Task AppendDurableAsync(string workId, string dataType, int records, ClientMessage message, IReadOnlyList<OutboxRecordKey> keys)
+    {
+        await _deps.Outbox.AppendAsync(new NewOutboxPage(_profile.CompanyId, workId, dataType, records, message.ToByteArray()) { Keys = keys });
+        _deps.CloudLink.Tell(new OutboxChanged(_profile.CompanyId), Self);
+    }
+
+    /// <summary>Work the connector started itself (schedule, manual) is unknown to the cloud: its pages carry no work id.</summary>
+    private static string CloudWorkId(string workId) =>
+        workId.StartsWith("scheduled-", StringComparison.Ordinal) || workId.StartsWith("manual-", StringComparison.Ordinal) ? "" : workId;
+
+    private void ClearProblem()
+    {
+        if (_problem is not null)
+        {
+            Log.Information("Company {Company}: the problem '{Problem}' has cleared", _profile.CompanyId, _problem.Message);
+            _problem = null;
+            PublishStatus();
+        }
+    }
+
+    private void PublishStatus()
+    {
+        var work = _state.ActiveWork.OrderBy(w => w.Interactive ? 0 : 1).ThenBy(w => w.AcceptedAt).FirstOrDefault();
+        var current = work is null
+            ? null
+            : new CurrentWork(
+                work.WorkId,
+                work.Current?.DataType,
+                work.RecordsDone + (_fetch is { } f && f.WorkId == work.WorkId ? f.Records : 0),
+                work.CompletedDataTypes.Count,
+                work.DataTypes.Count);
+        var state = _problem is not null ? "NeedsAttention" : work is not null ? "Syncing" : "Linked";
+        _deps.Status.Set(new CompanyStatus(
+            _profile.CompanyId,
+            _profile.CompanyName,
+            _profile.CompanyFile,
+            state,
+            current,
+            new Dictionary<string, DateTimeOffset>(_state.LastCompleted),
+            null,
+            _problem,
+            new Control.Contracts.Branding(_profile.PlatformName, _profile.LogoDataUrl, _profile.ColourHex)));
+    }
+
+    /// <summary>The request out at QuickBooks (or the finishing of a work item) and what it has brought so far.</summary>
+    private sealed class Fetch(string workId, QbEntity entity, SyncWindow window, GatewayPriority priority)
+    {
+        public string WorkId { get; } = workId;
+
+        public QbEntity Entity { get; } = entity;
+
+        public SyncWindow Window { get; } = window;
+
+        public GatewayPriority Priority { get; } = priority;
+
+        public bool Deletes { get; init; }
+
+        public string? CorrelationId { get; set; }
+
+        public int Records { get; set; }
+
+        public List<(DateOnly From, DateOnly To)>? ReportPeriods { get; set; }
+
+        public int ReportIndex { get; set; }
+
+        public static Fetch Finishing(string workId) => new(workId, QbCatalog.Company, default, GatewayPriority.Scheduled) { CorrelationId = "finishing" };
+    }
+}

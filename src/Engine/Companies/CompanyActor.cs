@@ -1,0 +1,331 @@
+using QbConnector.CloudContract.V1;
+using WorkAccepted = QbConnector.Engine.Companies.Events.WorkAccepted;
+using WorkCompleted = QbConnector.Engine.Companies.Events.WorkCompleted;
+using WorkFailed = QbConnector.Engine.Companies.Events.WorkFailed;
+using SyncHours = QbConnector.Engine.Sync.Scheduling.SyncHours;
+using QbConnector.Engine.Actors.Timers;
+using QbConnector.Engine.Cloud.Link;
+using QbConnector.Engine.Cloud.Pages;
+using QbConnector.Engine.Companies.Events;
+using QbConnector.Engine.Companies.State;
+using QbConnector.Engine.Control.Contracts;
+using QbConnector.Engine.Gateway.Messages;
+using QbConnector.Engine.Gateway.Scheduling;
+using QbConnector.Engine.Outbox;
+using QbConnector.Engine.Persistence.Eventsourced;
+using QbConnector.Engine.Sync.Fetching;
+using QbConnector.Engine.Sync.Scheduling;
+using QbConnector.Engine.Sync.Windows;
+using QbConnector.QbGateway.Catalog;
+using QbConnector.QbGateway.Errors;
+using QbConnector.QbGateway.Records;
+using Serilog.Context;
+
+namespace QbConnector.Engine.Companies;
+
+/// <summary>
+/// One linked company file. Takes work from the cloud, the schedule and the person; carries it
+/// out window by window through the gateway; puts every page in the outbox before it counts a
+/// window as done; and persists its progress as events, so after a crash it goes on with the
+/// window it was in and never fetches a completed one again.
+/// </summary>
+public sealed partial class CompanyActor : PersistentActor, IWithTimers
+{
+    private const string RetryTimer = "retry";
+    private const string ScheduleTimer = "schedule";
+    private static readonly TimeSpan NeedsPersonRetry = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan RetryLaterDelay = TimeSpan.FromSeconds(5);
+
+    private readonly CompanyProfile _profile;
+    private readonly CompanyDependencies _deps;
+    private readonly WindowPlanner _planner;
+    private readonly SyncRequests _requests;
+    private readonly SyncState _state = new();
+    private readonly HashSet<string> _finishedWork = new(StringComparer.Ordinal);
+    private SettingsChanged _settings = new([], SyncMode.Ongoing, null);
+    private Fetch? _fetch;
+    private long _requestCounter;
+    private Problem? _problem;
+    private DateTimeOffset? _lastSuccess;
+
+    public CompanyActor(CompanyProfile profile, CompanyDependencies deps)
+    {
+        _profile = profile;
+        _deps = deps;
+        _planner = new WindowPlanner(deps.Sync.Windows);
+        _requests = new SyncRequests(deps.Sync.PageSize);
+
+        Recover<SettingsChanged>(e => _settings = e);
+        Recover<object>(e => ApplyToState(e));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            Log.Information("Company {Company} recovered at event {SequenceNr} with {ActiveWork} work items in progress", _profile.CompanyId, LastSequenceNr, _state.ActiveWork.Count);
+            PublishStatus();
+            Timers.StartPeriodicTimer(ScheduleTimer, ScheduleTick.Instance, TimeSpan.FromMinutes(1));
+            Self.Tell(ScheduleTick.Instance, Self);
+            Advance();
+        });
+
+        Command<CloudCommand>(OnCloudCommand);
+        Command<SyncNow>(OnSyncNow);
+        Command<ScheduleTick>(_ => OnScheduleTick());
+        CommandAsync<QbResponse>(OnResponseAsync);
+        Command<QbFailure>(OnFailure);
+        CommandAsync<FinishWork>(OnFinishWorkAsync);
+        Command<RetryStep>(_ =>
+        {
+            _fetch = null;
+            Advance();
+        });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public override string PersistenceId => "company-" + _profile.CompanyId;
+
+    private void OnCloudCommand(CloudCommand command)
+    {
+        var message = command.Message;
+        switch (message.BodyCase)
+        {
+            case ServerMessage.BodyOneofCase.Settings:
+                var settings = CloudSettings.ToEvent(message.Settings.Settings);
+                if (!CloudSettings.Same(settings, _settings))
+                {
+                    Persist(settings, e =>
+                    {
+                        _settings = e;
+                        Self.Tell(ScheduleTick.Instance, Self);
+                    });
+                }
+
+                break;
+            case ServerMessage.BodyOneofCase.Work when message.Work.KindCase == WorkItem.KindOneofCase.Sync:
+                var work = message.Work;
+                if (_finishedWork.Contains(work.WorkId) || _state.ActiveWork.Any(w => w.WorkId == work.WorkId))
+                {
+                    return; // The cloud offers unfinished work again after a reconnect: carried out once.
+                }
+
+                Accept(new WorkAccepted(
+                    work.WorkId,
+                    work.Sync.DataTypes.ToList(),
+                    Full: work.Sync.Scope == SyncScope.Full,
+                    Interactive: false,
+                    _deps.Time.GetUtcNow()));
+                break;
+            default:
+                Log.Debug("Company {Company} ignores {Message} for now", _profile.CompanyId, message.BodyCase);
+                break;
+        }
+    }
+
+    private void OnSyncNow(SyncNow request)
+    {
+        var types = request.DataTypes is { Count: > 0 } chosen ? chosen : _settings.DataTypes.Select(d => d.DataType).ToList();
+        if (types.Count == 0)
+        {
+            return;
+        }
+
+        Accept(new WorkAccepted("manual-" + Guid.NewGuid().ToString("N"), types, request.Full, Interactive: true, _deps.Time.GetUtcNow()));
+    }
+
+    private void OnScheduleTick()
+    {
+        if (_settings.Mode != SyncMode.Ongoing || _state.ActiveWork.Any(w => w.WorkId.StartsWith("scheduled-", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var hours = _settings.SyncHours is { } text ? SyncHours.Parse(text) : SyncHours.AllDay;
+        var localNow = _deps.Time.GetLocalNow();
+        if (!hours.Contains(TimeOnly.FromTimeSpan(localNow.TimeOfDay)))
+        {
+            return;
+        }
+
+        // Data types that never synced wait for the cloud's first-link work rather than the schedule.
+        var synced = _state.LastCompleted;
+        var due = SyncSchedule.Due(_settings.DataTypes.Where(d => synced.ContainsKey(d.DataType)), synced, _deps.Time.GetUtcNow());
+        if (due.Count > 0)
+        {
+            Accept(new WorkAccepted("scheduled-" + Guid.NewGuid().ToString("N"), due, Full: false, Interactive: false, _deps.Time.GetUtcNow()));
+        }
+    }
+
+    private void Accept(WorkAccepted accepted)
+    {
+        var unknown = accepted.DataTypes.Where(t => QbCatalog.FindByDataType(t) is null).ToList();
+        Persist(accepted, e =>
+        {
+            ApplyToState(e);
+            _deps.CloudLink.Tell(new SendBestEffort(new ClientMessage { WorkAccepted = new CloudContract.V1.WorkAccepted { WorkId = e.WorkId, CompanyId = _profile.CompanyId } }), Self);
+            Log.Information("Company {Company} accepted work {WorkItem}: {DataTypes}", _profile.CompanyId, e.WorkId, e.DataTypes);
+            if (unknown.Count > 0)
+            {
+                FailWork(e.WorkId, QbErrorClass.RequestInvalid, "unknown-data-type", $"This connector does not know the data type(s) {string.Join(", ", unknown)}.", "");
+                return;
+            }
+
+            Advance();
+        });
+    }
+
+    /// <summary>Takes the next step of the most urgent work, unless a request is already out.</summary>
+    private void Advance()
+    {
+        if (_fetch is not null || IsRecovering)
+        {
+            return;
+        }
+
+        var step = _state.NextStep(_planner, WholeRange);
+        PublishStatus();
+        switch (step)
+        {
+            case null:
+                return;
+            case SyncStep.StartDataType start:
+                // QuickBooks runs on this PC: its clock is ours, in host-local time.
+                Persist(new DataTypeStarted(start.WorkId, start.DataType, start.From, Truncate(_deps.Time.GetLocalNow())), e =>
+                {
+                    ApplyToState(e);
+                    Advance();
+                });
+                return;
+            case SyncStep.FetchWindow fetch:
+                StartWindow(fetch);
+                return;
+            case SyncStep.CompleteDataType complete:
+                CompleteDataType(complete);
+                return;
+            case SyncStep.CompleteWork done:
+                CompleteWork(done.WorkId);
+                return;
+        }
+    }
+
+    private void StartWindow(SyncStep.FetchWindow step)
+    {
+        var entity = QbCatalog.GetByDataType(step.DataType);
+        var work = _state.ActiveWork.First(w => w.WorkId == step.WorkId);
+        _fetch = new Fetch(step.WorkId, entity, step.Window, work.Interactive ? GatewayPriority.Interactive : GatewayPriority.Scheduled);
+        switch (entity.Kind)
+        {
+            case QbEntityKind.Company:
+                Send(_requests.Company(NextRequestId()), followUp: false, continuesIterator: false);
+                break;
+            case QbEntityKind.Report:
+                _fetch.ReportPeriods = ReportPeriods(step.Window);
+                SendNextReport();
+                break;
+            default:
+                Send(_requests.WindowStart(entity, step.Window, NextRequestId()), followUp: entity.SupportsIterator, continuesIterator: false);
+                break;
+        }
+    }
+
+    private void CompleteDataType(SyncStep.CompleteDataType step)
+    {
+        var entity = QbCatalog.GetByDataType(step.DataType);
+        if (step.From is { } from && SyncRequests.TracksDeletes(entity))
+        {
+            _fetch = new Fetch(step.WorkId, entity, new SyncWindow(from - _deps.Sync.Windows.SafetyOverlap, step.Until), PriorityOf(step.WorkId)) { Deletes = true };
+            Send(_requests.Deleted(entity, _fetch.Window.From, _fetch.Window.To, NextRequestId()), followUp: false, continuesIterator: false);
+            return;
+        }
+
+        FinishDataType(step.WorkId, step.DataType, step.Until);
+    }
+
+    private void FinishDataType(string workId, string dataType, DateTimeOffset until)
+    {
+        Persist(new DataTypeCompleted(workId, dataType, until, _deps.Time.GetUtcNow()), e =>
+        {
+            ApplyToState(e);
+            _lastSuccess = e.CompletedAt;
+            // Only records the next sync's overlap may fetch again need remembering.
+            _ = _deps.Outbox.ForgetSeenBeforeAsync(_profile.CompanyId, dataType, until - _deps.Sync.Windows.SafetyOverlap);
+            Advance();
+        });
+    }
+
+    private void CompleteWork(string workId)
+    {
+        // The durable WorkCompleted goes through the outbox (async) before the event is persisted.
+        _fetch = Fetch.Finishing(workId);
+        Self.Tell(new FinishWork(workId, null), Self);
+    }
+
+    private void FailWork(string workId, QbErrorClass errorClass, string code, string message, string fix)
+    {
+        _fetch = Fetch.Finishing(workId);
+        Self.Tell(new FinishWork(workId, new QuickBooksError { ErrorClass = CloudSettings.ToContract(errorClass), StatusCode = int.TryParse(code, out var number) ? number : 0, Message = message, Fix = fix }), Self);
+    }
+
+    private async Task OnFinishWorkAsync(FinishWork finish)
+    {
+        var work = _state.ActiveWork.FirstOrDefault(w => w.WorkId == finish.WorkId);
+        if (work is null)
+        {
+            _fetch = null;
+            return;
+        }
+
+        var message = finish.Error is null
+            ? new ClientMessage { WorkCompleted = new CloudContract.V1.WorkCompleted { WorkId = work.WorkId, CompanyId = _profile.CompanyId, RecordsSent = (ulong)work.RecordsDone } }
+            : new ClientMessage { WorkFailed = new CloudContract.V1.WorkFailed { WorkId = work.WorkId, CompanyId = _profile.CompanyId, Error = finish.Error } };
+        if (!work.WorkId.StartsWith("scheduled-", StringComparison.Ordinal) && !work.WorkId.StartsWith("manual-", StringComparison.Ordinal))
+        {
+            await AppendDurableAsync(work.WorkId, "", 0, message, []);
+        }
+
+        object done = finish.Error is null
+            ? new WorkCompleted(work.WorkId, _deps.Time.GetUtcNow())
+            : new WorkFailed(work.WorkId, CloudSettings.FromContract(finish.Error.ErrorClass), finish.Error.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), finish.Error.Message, _deps.Time.GetUtcNow());
+        Persist(done, e =>
+        {
+            ApplyToState(e);
+            _finishedWork.Add(work.WorkId);
+            _fetch = null;
+            Log.Information("Company {Company} finished work {WorkItem}: {Outcome}", _profile.CompanyId, work.WorkId, e.GetType().Name);
+            Advance();
+        });
+    }
+
+    private bool WholeRange(string dataType) =>
+        QbCatalog.FindByDataType(dataType) is { Kind: QbEntityKind.Company or QbEntityKind.Report };
+
+    private GatewayPriority PriorityOf(string workId) =>
+        _state.ActiveWork.FirstOrDefault(w => w.WorkId == workId)?.Interactive == true ? GatewayPriority.Interactive : GatewayPriority.Scheduled;
+
+    private string NextRequestId() => (++_requestCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private void ApplyToState(object e)
+    {
+        _state.Apply(e);
+        if (e is WorkCompleted completed)
+        {
+            _finishedWork.Add(completed.WorkId);
+        }
+        else if (e is WorkFailed failed)
+        {
+            _finishedWork.Add(failed.WorkId);
+        }
+    }
+
+    private static DateTimeOffset Truncate(DateTimeOffset value) => value.AddTicks(-(value.Ticks % TimeSpan.TicksPerSecond));
+
+    private sealed record ScheduleTick
+    {
+        public static ScheduleTick Instance { get; } = new();
+    }
+
+    private sealed record RetryStep
+    {
+        public static RetryStep Instance { get; } = new();
+    }
+
+    private sealed record FinishWork(string WorkId, QuickBooksError? Error);
+}
