@@ -56,7 +56,6 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
         _requests = new SyncRequests(deps.Sync.PageSize);
 
         Recover<SettingsChanged>(e => _settings = e);
-        Recover<object>(e => ApplyToState(e));
         Recover<RecoveryCompleted>(_ =>
         {
             Log.Information("Company {Company} recovered at event {SequenceNr} with {ActiveWork} work items in progress", _profile.CompanyId, LastSequenceNr, _state.ActiveWork.Count);
@@ -65,6 +64,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
             Self.Tell(ScheduleTick.Instance, Self);
             Advance();
         });
+        Recover<object>(e => ApplyToState(e));
 
         Command<CloudCommand>(OnCloudCommand);
         Command<SyncNow>(OnSyncNow);
