@@ -10,6 +10,9 @@ if (options is null)
 }
 
 var layout = new InstallLayout(options.Root);
+
+// No version runs yet: temporary files are what a killed writer left.
+AtomicFile.DeleteLeftovers(layout.Root);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
