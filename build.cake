@@ -1,5 +1,6 @@
 // Build orchestration: ./build.sh <target> (or ./build.ps1 <target>).
-// Targets: clean, build, test, demo, bench, bench-quick.
+// Targets: clean, build, test, demo, bench, bench-quick, package.
+#load "src/Launcher/Packaging/PackageNaming.cake"
 using System.Xml.Linq;
 
 var target = Argument("target", "build");
@@ -130,6 +131,74 @@ Task("bench-quick")
 {
     Run("dotnet", $"run --no-build -c {configuration} --project test/Benchmarks -- --filter * --job short", ".");
 });
+
+// Self-contained engine, tray UI and launcher per runtime, as one branded archive with its
+// manifest inside and beside it: ./build.sh package [--brand="Acme & Sons"] [--package-version=1.2.0]
+Task("package")
+    .Does(() =>
+{
+    var brand = Argument("brand", PackageNaming.DefaultBrand);
+    var version = Argument("package-version", XDocument.Load("./Directory.Build.props").Descendants("Version").First().Value);
+    var output = artifacts.Combine("packages");
+    EnsureDirectoryExists(output);
+    foreach (var runtime in new[] { "win-x64", "linux-x64" })
+    {
+        var staging = output.Combine("staging").Combine(runtime);
+        CleanDirectory(staging);
+        foreach (var (project, folder) in new[] { ("src/Engine", "engine"), ("src/TrayUi", "tray"), ("src/Launcher", "launcher") })
+        {
+            Run("dotnet", $"publish {project} -c {configuration} -r {runtime} --self-contained -p:Version={version} -o \"{staging.Combine(folder)}\"", ".");
+        }
+
+        var exe = runtime.StartsWith("win") ? ".exe" : "";
+        var manifest = PackageManifestJson(staging.FullPath, version, runtime, $"engine/QbConnector.Engine{exe}");
+        System.IO.File.WriteAllText(staging.CombineWithFilePath("manifest.json").FullPath, manifest);
+        var name = PackageNaming.DownloadFileName(brand, version, runtime, PackageNaming.ArchiveExtension(runtime));
+        var archive = output.CombineWithFilePath(name).FullPath;
+        WriteArchive(staging.FullPath, archive);
+        System.IO.File.WriteAllText(archive + ".manifest.json", manifest);
+        DeleteDirectory(staging, new DeleteDirectorySettings { Recursive = true, Force = true });
+        Information($"{name}: {new System.IO.FileInfo(archive).Length / (1024 * 1024)} MiB, sha256 {FileSha256(archive)}");
+    }
+});
+
+// The manifest the updater checks (src/Engine/Updates/Install/PackageManifest.cs): version,
+// runtime, entry point, and every file with its size and SHA-256.
+string PackageManifestJson(string folder, string version, string runtime, string entryPoint)
+{
+    var files = System.IO.Directory.EnumerateFiles(folder, "*", System.IO.SearchOption.AllDirectories)
+        .Select(f => System.IO.Path.GetRelativePath(folder, f).Replace('\\', '/'))
+        .Where(f => f != "manifest.json")
+        .OrderBy(f => f, StringComparer.Ordinal)
+        .Select(f => new { path = f, size = new System.IO.FileInfo(System.IO.Path.Combine(folder, f)).Length, sha256 = FileSha256(System.IO.Path.Combine(folder, f)) })
+        .ToList();
+    return System.Text.Json.JsonSerializer.Serialize(new { version, runtime, entryPoint, files }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+}
+
+string FileSha256(string path)
+{
+    using var stream = System.IO.File.OpenRead(path);
+    return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream)).ToLowerInvariant();
+}
+
+// zip for Windows, tar.gz (keeping Unix modes) elsewhere.
+void WriteArchive(string folder, string archive)
+{
+    if (System.IO.File.Exists(archive))
+    {
+        System.IO.File.Delete(archive);
+    }
+
+    if (archive.EndsWith(".zip"))
+    {
+        System.IO.Compression.ZipFile.CreateFromDirectory(folder, archive, System.IO.Compression.CompressionLevel.Optimal, includeBaseDirectory: false);
+        return;
+    }
+
+    using var file = System.IO.File.Create(archive);
+    using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Optimal);
+    System.Formats.Tar.TarFile.CreateFromDirectory(folder, gzip, includeBaseDirectory: false);
+}
 
 void Run(string tool, string arguments, string workingDirectory)
 {

@@ -2,7 +2,9 @@ using System.ComponentModel;
 using QbConnector.Engine.Updates.Layout;
 using QbConnector.Launcher;
 
-var (options, error) = LaunchOptions.Parse(args, AppContext.BaseDirectory);
+// Installed as <install root>/launcher/, so the install root is its folder's parent by default.
+var defaultRoot = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)) ?? AppContext.BaseDirectory;
+var (options, error) = LaunchOptions.Parse(args, defaultRoot);
 if (options is null)
 {
     await Console.Error.WriteLineAsync(error);
