@@ -160,6 +160,8 @@ Task("package")
         DeleteDirectory(staging, new DeleteDirectorySettings { Recursive = true, Force = true });
         Information($"{name}: {new System.IO.FileInfo(archive).Length / (1024 * 1024)} MiB, sha256 {FileSha256(archive)}");
     }
+
+    DeleteDirectory(output.Combine("staging"), new DeleteDirectorySettings { Recursive = true, Force = true });
 });
 
 // The manifest the updater checks (src/Engine/Updates/Install/PackageManifest.cs): version,
