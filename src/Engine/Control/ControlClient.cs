@@ -1,4 +1,7 @@
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
 using System.Net.Sockets;
 using System.IO.Pipes;
 using QbConnector.Engine.Control.Contracts;
@@ -55,7 +58,84 @@ public sealed class ControlClient : IDisposable
     public Task<CommandResult> UnlinkAsync(string companyId, CancellationToken ct = default) =>
         SendAsync<CommandResult>(HttpMethod.Delete, $"companies/{Uri.EscapeDataString(companyId)}", null, ct);
 
+    public Task<LicenceInfo> DescribeLicenceAsync(string licenceKey, CancellationToken ct = default) =>
+        SendAsync<LicenceInfo>(HttpMethod.Get, $"licences/{Uri.EscapeDataString(licenceKey)}", null, ct);
+
+    /// <summary>
+    /// The engine's status now and then each time it changes, until the engine goes away (the
+    /// sequence ends, or throws <see cref="EngineNotRunningException"/> if it could not be reached).
+    /// </summary>
+    public async IAsyncEnumerable<EngineStatus> WatchStatusAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "status/stream");
+        using var response = await SendRawAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var data = new StringBuilder();
+        while (await ReadLineAsync(reader, ct) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                if (data.Length > 0)
+                {
+                    var status = JsonSerializer.Deserialize<EngineStatus>(data.ToString(), ControlServer.Json);
+                    data.Clear();
+                    if (status is not null)
+                    {
+                        yield return status;
+                    }
+                }
+            }
+            else if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                data.Append(line.AsSpan(5).TrimStart(' '));
+            }
+        }
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private static async Task<string?> ReadLineAsync(StreamReader reader, CancellationToken ct)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(ct);
+        }
+        catch (IOException)
+        {
+            // The engine stopped mid-stream: the same as the stream ending.
+            return null;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // A connection aborted by the engine's shutdown surfaces as a cancellation.
+            return null;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, completion, ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new EngineNotRunningException("The connector engine is not running for this data folder. Start it with the 'run' verb (it also starts by itself at log-on once installed).", ex);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(ControlServer.Json, ct);
+                throw new ControlException((int)response.StatusCode, problem?.Title ?? $"The engine answered {(int)response.StatusCode}.");
+            }
+        }
+
+        return response;
+    }
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
@@ -65,26 +145,8 @@ public sealed class ControlClient : IDisposable
             request.Content = JsonContent.Create(body, body.GetType(), options: ControlServer.Json);
         }
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, ct);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new EngineNotRunningException("The connector engine is not running for this data folder. Start it with the 'run' verb (it also starts by itself at log-on once installed).", ex);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(ControlServer.Json, ct);
-                throw new ControlException((int)response.StatusCode, problem?.Title ?? $"The engine answered {(int)response.StatusCode}.");
-            }
-
-            return (await response.Content.ReadFromJsonAsync<T>(ControlServer.Json, ct))!;
-        }
+        using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        return (await response.Content.ReadFromJsonAsync<T>(ControlServer.Json, ct))!;
     }
 
     private sealed record ProblemBody(string? Title, string? Detail);

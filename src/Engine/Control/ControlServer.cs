@@ -18,10 +18,14 @@ public sealed class ControlServer : IAsyncDisposable
 
     private ControlServer(WebApplication app) => _app = app;
 
-    public static async Task<ControlServer> StartAsync(DataDirectory data, IEngineControl control, CancellationToken cancellationToken = default)
+    public static Task<ControlServer> StartAsync(DataDirectory data, IEngineControl control, CancellationToken cancellationToken = default) =>
+        StartAsync(data, control, new ControlServerOptions(), cancellationToken);
+
+    public static async Task<ControlServer> StartAsync(DataDirectory data, IEngineControl control, ControlServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(control);
+        ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
@@ -41,7 +45,7 @@ public sealed class ControlServer : IAsyncDisposable
             }
         });
         var app = builder.Build();
-        Map(app, control);
+        Map(app, control, options);
         await app.StartAsync(cancellationToken);
         if (!OperatingSystem.IsWindows())
         {
@@ -57,9 +61,11 @@ public sealed class ControlServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static void Map(WebApplication app, IEngineControl control)
+    private static void Map(WebApplication app, IEngineControl control, ControlServerOptions options)
     {
         app.MapGet("/status", (CancellationToken ct) => Run(() => control.GetStatusAsync(ct)));
+        app.MapGet("/status/stream", (HttpContext context) => StatusStream.ServeAsync(context, control, options));
+        app.MapGet("/licences/{key}", (string key, CancellationToken ct) => Run(() => control.DescribeLicenceAsync(Uri.UnescapeDataString(key), ct)));
         app.MapPost("/companies", (HttpRequest request, CancellationToken ct) => WithBody<LinkCompanyRequest>(request, ct, body => control.LinkAsync(body, ct)));
         // Route values keep %2F encoded; ids are decoded here so any id round-trips.
         app.MapDelete("/companies/{id}", (string id, CancellationToken ct) => Run(() => control.UnlinkAsync(Uri.UnescapeDataString(id), ct)));
