@@ -4,7 +4,7 @@ internal static class Program
 {
     public static int Main()
     {
-        Console.WriteLine("Tray UI: not implemented yet.");
+        Console.WriteLine("Tray UI");
         return 0;
     }
 }
