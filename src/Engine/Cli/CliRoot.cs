@@ -1,4 +1,5 @@
 using System.CommandLine;
+using QbConnector.Engine.Cli.Engine;
 using QbConnector.Engine.Cli.Sandbox;
 
 namespace QbConnector.Engine.Cli;
@@ -9,6 +10,10 @@ internal static class CliRoot
     public static RootCommand Create()
     {
         var root = new RootCommand("QuickBooks Desktop connector engine.");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ControlCommands.Link());
+        root.Subcommands.Add(ControlCommands.Status());
+        root.Subcommands.Add(ControlCommands.Sync());
         root.Subcommands.Add(SandboxCommand.Create());
         return root;
     }

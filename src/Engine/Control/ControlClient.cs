@@ -129,7 +129,16 @@ public sealed class ControlClient : IDisposable
         {
             using (response)
             {
-                var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(ControlServer.Json, ct);
+                ProblemBody? problem = null;
+                try
+                {
+                    problem = await response.Content.ReadFromJsonAsync<ProblemBody>(ControlServer.Json, ct);
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    // No problem body: the status code says enough.
+                }
+
                 throw new ControlException((int)response.StatusCode, problem?.Title ?? $"The engine answered {(int)response.StatusCode}.");
             }
         }

@@ -106,5 +106,10 @@ public sealed class ControlServer : IAsyncDisposable
         {
             return Results.Problem(statusCode: ex.StatusCode, title: ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Serilog.Log.Error(ex, "The control API could not answer");
+            return Results.Problem(statusCode: 500, title: "The engine could not answer; its log has the details.");
+        }
     }
 }
