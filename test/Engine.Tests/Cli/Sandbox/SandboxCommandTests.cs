@@ -25,7 +25,7 @@ public sealed class SandboxCommandTests : IDisposable
         json.RootElement.GetProperty("companyName").GetString().Should().Be("Cli Test Ltd");
         json.RootElement.GetProperty("country").GetString().Should().Be("UK");
         var types = json.RootElement.GetProperty("dataTypes").EnumerateArray().ToList();
-        types.Should().Contain(t => t.GetProperty("dataType").GetString() == "Invoice" && t.GetProperty("count").GetInt64() > 0);
+        types.Should().Contain(t => t.GetProperty("dataType").GetString() == "invoices" && t.GetProperty("count").GetInt64() > 0);
         types.Should().OnlyContain(t => t.GetProperty("contentHash").GetString()!.Length == 64);
     }
 
