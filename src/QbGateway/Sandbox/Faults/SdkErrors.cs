@@ -2,7 +2,10 @@ using QbConnector.QbGateway.Errors;
 
 namespace QbConnector.QbGateway.Sandbox.Faults;
 
-/// <summary>The HRESULTs the sandbox raises, with the SDK's own messages (QBXMLRP2's string table).</summary>
+/// <summary>
+/// The HRESULTs the sandbox raises, with the SDK's own messages (QBXMLRP2's string table); the
+/// classification and plain words come from the connector's <see cref="QbSdkErrors"/>, as for the real SDK.
+/// </summary>
 internal static class SdkErrors
 {
     public const int ParseError = unchecked((int)0x80040400);
@@ -32,56 +35,36 @@ internal static class SdkErrors
     public const int LoggedInElsewhere = unchecked((int)0x80040437);
     public const int SeveralInstances = unchecked((int)0x80040438);
 
-    private static readonly Dictionary<int, (string Sdk, QbErrorClass Class, string Plain, string Fix)> Table = new()
+    private static readonly Dictionary<int, string> Messages = new()
     {
-        [ParseError] = ("QuickBooks found an error when parsing the provided XML text stream.", QbErrorClass.RequestInvalid,
-            "QuickBooks could not read the request.", "The request is wrong; it is reported and not retried."),
-        [CouldNotAccess] = ("Could not access QuickBooks.", QbErrorClass.RetryLater, "QuickBooks could not be reached.", "The connector will try again."),
-        [Unexpected] = ("Unexpected error. Check the \"qbsdklog.txt\" file for possible additional information.", QbErrorClass.RetryLater,
-            "QuickBooks reported an unexpected error.", "The connector will try again."),
-        [CouldNotOpenFile] = ("Could not open the specified QuickBooks company data file.", QbErrorClass.NeedsPerson,
-            "QuickBooks could not open the company file.", "Check that the company file exists and can be opened in QuickBooks."),
-        [CouldNotStart] = ("Could not start QuickBooks.", QbErrorClass.NeedsPerson, "QuickBooks could not be started.", "Start QuickBooks on this computer."),
-        [OtherFileOpen] = ("A QuickBooks company data file is already open and it is different from the one requested or there are multiple company files open.",
-            QbErrorClass.NeedsPerson, "Another company file is open in QuickBooks.", "Close it, or open the linked company file."),
-        [NoSession] = ("The \"BeginSession\" method has not been called or it did not succeed.", QbErrorClass.RetryLater, "No QuickBooks session is open.", "The connector will open one."),
-        [BadTicket] = ("The ticket parameter is invalid.", QbErrorClass.RetryLater, "The QuickBooks session is no longer valid.", "The connector will open a new one."),
-        [NotConnected] = ("The \"OpenConnection\" method has not been called.", QbErrorClass.RetryLater, "The connector is not connected to QuickBooks.", "The connector will connect."),
-        [OtherMode] = ("The QuickBooks company data file is currently open in a mode other than the one specified by your application.", QbErrorClass.NeedsPerson,
-            "The company file is open in another mode (single-user or multi-user).", "Switch QuickBooks to the other mode, or close the file."),
-        [SessionAlreadyOpen] = ("Before calling the \"BeginSession\" method, you must call the \"EndSession\" method to terminate the current session.", QbErrorClass.RequestInvalid,
-            "A QuickBooks session is already open.", "End the current session first."),
-        [AlreadyConnected] = ("You cannot make multiple successive calls to the \"OpenConnection\" method. Call \"CloseConnection\" before calling \"OpenConnection\" again.", QbErrorClass.RequestInvalid,
-            "The connection to QuickBooks is already open.", "Close it first."),
-        [RollbackNotSupported] = ("QuickBooks does not support the \"rollbackOnError\" value of the \"onError\" attribute.", QbErrorClass.RequestInvalid,
-            "QuickBooks cannot roll back a request set.", "Send stopOnError or continueOnError."),
-        [ModalDialog] = ("A modal dialog box is showing in the QuickBooks user interface. Your application cannot access QuickBooks until the user dismisses the dialog box.", QbErrorClass.NeedsPerson,
-            "A window is open in QuickBooks and blocks the connector.", "Close the open window in QuickBooks."),
-        [NoAppName] = ("A call to the \"OpenConnection\" method must include the name of your application.", QbErrorClass.RequestInvalid, "The application name is missing.", "Give the application name."),
-        [NotRunningNoFile] = ("If QuickBooks is not running, a call to the \"BeginSession\" method must include the name of the QuickBooks company data file.", QbErrorClass.NeedsPerson,
-            "QuickBooks is not running and no company file was given.", "Start QuickBooks, or give the company file's path."),
-        [NoFileOpenNoFile] = ("If the QuickBooks company data file is not open, a call to the \"BeginSession\" method must include the name of the data file.", QbErrorClass.NeedsPerson,
-            "No company file is open in QuickBooks and none was given.", "Open the company file in QuickBooks, or give its path."),
-        [NotYetAuthorised] = ("This application has not accessed this QuickBooks company data file before. The QuickBooks administrator must grant an application permission to access a QuickBooks company data file for the first time.", QbErrorClass.NeedsPerson,
-            "QuickBooks has not yet allowed the connector to use this company file.", "Open the company file in QuickBooks as the administrator and allow access when asked."),
-        [NoPermission] = ("This application does not have permission to access this QuickBooks company data file. The QuickBooks administrator can grant access permission through the Integrated Application preferences.", QbErrorClass.NeedsPerson,
-            "The connector is not allowed to use this company file.", "In QuickBooks, Edit > Preferences > Integrated Applications, allow the connector."),
-        [CouldNotLock] = ("Unable to lock the necessary information to allow this application to access this QuickBooks company data file.  Try again later.", QbErrorClass.RetryLater,
-            "QuickBooks is busy with the company file.", "The connector will try again."),
-        [NoAutomaticLogin] = ("This application is not allowed to log into this QuickBooks company data file automatically. The QuickBooks administrator can grant permission for an automatic login through the Integrated Application preferences.", QbErrorClass.NeedsPerson,
-            "The connector may only use QuickBooks while it is open.", "Open QuickBooks, or allow access \"even if QuickBooks is not running\" in the Integrated Applications preferences."),
-        [UserDenied] = ("The QuickBooks user has denied access.", QbErrorClass.NeedsPerson, "Access to QuickBooks was refused.", "Allow the connector in QuickBooks' Integrated Applications preferences."),
-        [VersionNotSupported] = ("The version of QBXML that was requested is not supported or is unknown.", QbErrorClass.RequestInvalid, "This QuickBooks does not accept that qbXML version.", "Use a version the host supports."),
-        [StillStarting] = ("QuickBooks did not finish its initialization. Please try again later.", QbErrorClass.RetryLater, "QuickBooks is still starting.", "The connector will try again."),
-        [LoggedInElsewhere] = ("The user you are trying to log in with is already logged in from another machine.", QbErrorClass.NeedsPerson,
-            "The QuickBooks user is logged in on another computer.", "Log that user out on the other computer."),
-        [SeveralInstances] = ("The application trying to connect to QuickBooks is not supported while multiple instances of QuickBooks are running.", QbErrorClass.NeedsPerson,
-            "Several copies of QuickBooks are running.", "Close all but one QuickBooks window."),
+        [ParseError] = "QuickBooks found an error when parsing the provided XML text stream.",
+        [CouldNotAccess] = "Could not access QuickBooks.",
+        [Unexpected] = "Unexpected error. Check the \"qbsdklog.txt\" file for possible additional information.",
+        [CouldNotOpenFile] = "Could not open the specified QuickBooks company data file.",
+        [CouldNotStart] = "Could not start QuickBooks.",
+        [OtherFileOpen] = "A QuickBooks company data file is already open and it is different from the one requested or there are multiple company files open.",
+        [NoSession] = "The \"BeginSession\" method has not been called or it did not succeed.",
+        [BadTicket] = "The ticket parameter is invalid.",
+        [NotConnected] = "The \"OpenConnection\" method has not been called.",
+        [OtherMode] = "The QuickBooks company data file is currently open in a mode other than the one specified by your application.",
+        [SessionAlreadyOpen] = "Before calling the \"BeginSession\" method, you must call the \"EndSession\" method to terminate the current session.",
+        [AlreadyConnected] = "You cannot make multiple successive calls to the \"OpenConnection\" method. Call \"CloseConnection\" before calling \"OpenConnection\" again.",
+        [RollbackNotSupported] = "QuickBooks does not support the \"rollbackOnError\" value of the \"onError\" attribute.",
+        [ModalDialog] = "A modal dialog box is showing in the QuickBooks user interface. Your application cannot access QuickBooks until the user dismisses the dialog box.",
+        [NoAppName] = "A call to the \"OpenConnection\" method must include the name of your application.",
+        [NotRunningNoFile] = "If QuickBooks is not running, a call to the \"BeginSession\" method must include the name of the QuickBooks company data file.",
+        [NoFileOpenNoFile] = "If the QuickBooks company data file is not open, a call to the \"BeginSession\" method must include the name of the data file.",
+        [NotYetAuthorised] = "This application has not accessed this QuickBooks company data file before. The QuickBooks administrator must grant an application permission to access a QuickBooks company data file for the first time.",
+        [NoPermission] = "This application does not have permission to access this QuickBooks company data file. The QuickBooks administrator can grant access permission through the Integrated Application preferences.",
+        [CouldNotLock] = "Unable to lock the necessary information to allow this application to access this QuickBooks company data file.  Try again later.",
+        [NoAutomaticLogin] = "This application is not allowed to log into this QuickBooks company data file automatically. The QuickBooks administrator can grant permission for an automatic login through the Integrated Application preferences.",
+        [UserDenied] = "The QuickBooks user has denied access.",
+        [VersionNotSupported] = "The version of QBXML that was requested is not supported or is unknown.",
+        [StillStarting] = "QuickBooks did not finish its initialization. Please try again later.",
+        [LoggedInElsewhere] = "The user you are trying to log in with is already logged in from another machine.",
+        [SeveralInstances] = "The application trying to connect to QuickBooks is not supported while multiple instances of QuickBooks are running.",
     };
 
-    public static QbSdkException Create(int hresult)
-    {
-        var (sdk, errorClass, plain, fix) = Table[hresult];
-        return new QbSdkException(hresult, errorClass, sdk, plain, fix);
-    }
+    public static QbSdkException Create(int hresult, string? companyFile = null) =>
+        QbSdkErrors.ToException(hresult, Messages[hresult], companyFile);
 }

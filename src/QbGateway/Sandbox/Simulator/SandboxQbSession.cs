@@ -74,12 +74,12 @@ public sealed class SandboxQbSession : IQbSession
         var failure = SessionFailure(state, mode);
         if (failure is { } hresult)
         {
-            throw SdkErrors.Create(hresult);
+            throw SdkErrors.Create(hresult, path);
         }
 
         if (!File.Exists(path))
         {
-            throw SdkErrors.Create(SdkErrors.CouldNotOpenFile);
+            throw SdkErrors.Create(SdkErrors.CouldNotOpenFile, path);
         }
 
         var latency = LatencyFor(state);
