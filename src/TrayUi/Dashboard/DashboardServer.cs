@@ -59,6 +59,14 @@ internal sealed class DashboardServer : IAsyncDisposable
         var ownsWatcher = watcher is null;
         watcher ??= new EngineWatcher(data, clock, log);
         watcher.Start();
+        try
+        {
+            await watcher.FirstAnswer.WaitAsync(TimeSpan.FromSeconds(5), ct);
+        }
+        catch (TimeoutException)
+        {
+            // An engine slow to answer: the page shows what is known and follows the stream.
+        }
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

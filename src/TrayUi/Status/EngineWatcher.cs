@@ -18,6 +18,7 @@ internal sealed class EngineWatcher : IAsyncDisposable
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _firstAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EngineView _current = EngineView.Unknown;
     private long _version;
@@ -44,6 +45,12 @@ internal sealed class EngineWatcher : IAsyncDisposable
     }
 
     public void Start() => _loop ??= Task.Run(() => RunAsync(_stop.Token));
+
+    /// <summary>
+    /// Completes once the engine has answered or was found not running, so a freshly opened
+    /// dashboard does not flash "not running" while the first status is on its way.
+    /// </summary>
+    public Task FirstAnswer => _firstAnswer.Task;
 
     /// <summary>Completes with the view once its version is past <paramref name="seen"/>.</summary>
     public async Task<(EngineView View, long Version)> NextAsync(long seen, CancellationToken ct)
@@ -119,6 +126,7 @@ internal sealed class EngineWatcher : IAsyncDisposable
 
     private void Publish(EngineView view)
     {
+        _firstAnswer.TrySetResult();
         TaskCompletionSource changed;
         lock (_gate)
         {
