@@ -15,6 +15,7 @@ internal static class CliRoot
         root.Subcommands.Add(ControlCommands.Status());
         root.Subcommands.Add(ControlCommands.Sync());
         root.Subcommands.Add(SandboxCommand.Create());
+        root.Subcommands.Add(Demo.DemoCommand.Create());
         return root;
     }
 
