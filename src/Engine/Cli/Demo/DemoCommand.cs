@@ -20,13 +20,21 @@ namespace QbConnector.Engine.Cli.Demo;
 /// </summary>
 internal static partial class DemoCommand
 {
+    /// <summary>The realistic profile's shape at a tenth of its cost, so the demo shows a sync in progress without taking minutes.</summary>
+    private static readonly SandboxLatency DemoLatency = new(
+        PerRequest: TimeSpan.FromMilliseconds(15),
+        PerRecord: TimeSpan.FromMilliseconds(0.3),
+        PerWrite: TimeSpan.FromMilliseconds(10),
+        OpenCompanyFile: TimeSpan.FromSeconds(1.2),
+        StartQuickBooks: TimeSpan.FromSeconds(3));
+
     private static readonly (string Name, int Scale)[] Companies = [("Rock Castle Construction", 300), ("Larry's Landscaping", 1_200), ("Northwind Traders", 5_000)];
 
     public static Command Create()
     {
         var keep = new Option<bool>("--keep-running") { Description = "Leave the emulator and the engine running until Ctrl+C." };
-        var latency = new Option<string>("--latency") { Description = "Sandbox latency profile: realistic (default) or none.", DefaultValueFactory = _ => "realistic" };
-        latency.AcceptOnlyFromAmong("realistic", "none");
+        var latency = new Option<string>("--latency") { Description = "Sandbox latency: demo (default: QuickBooks' shape, a tenth of its cost), realistic (minutes) or none.", DefaultValueFactory = _ => "demo" };
+        latency.AcceptOnlyFromAmong("demo", "realistic", "none");
         var command = new Command("demo", "Runs the connector against sandbox company files and a local cloud emulator.") { keep, latency };
         command.SetAction(async (result, ct) =>
         {
@@ -71,7 +79,7 @@ internal static partial class DemoCommand
 
         var options = new EngineOptions();
         options.Cloud.Url = $"http://127.0.0.1:{grpcPort}";
-        var profile = SandboxLatency.Named(latencyName) ?? SandboxLatency.Realistic;
+        var profile = SandboxLatency.Named(latencyName) ?? DemoLatency;
         await using var engine = await EngineHost.StartAsync(data, options, () => new SandboxQbSession(new SandboxSessionOptions { Latency = profile }), log, ct: ct);
         using var control = new ControlClient(data);
         foreach (var (_, file, key) in files)
