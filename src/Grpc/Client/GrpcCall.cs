@@ -309,7 +309,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : IAsyncStreamReader<TRespon
         // Sends the request headers now: the server may wait for them before answering anything.
         await stream.FlushAsync(cancellationToken);
         _requestWriter.TrySetResult(writer);
-        await _requestDone.Task.WaitAsync(cancellationToken);
+        // The call's own cancellation must end the request body too: only then is the HTTP/2 stream reset.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _callCts.Token);
+        await _requestDone.Task.WaitAsync(linked.Token);
         await writer.CompleteAsync();
     }
 
@@ -408,8 +410,10 @@ internal sealed class GrpcCall<TRequest, TResponse> : IAsyncStreamReader<TRespon
     {
         if (Finish(status, Metadata.Empty))
         {
-            // Aborting the request resets the HTTP/2 stream, which tells the server.
+            // Aborting the request resets the HTTP/2 stream, which tells the server. A response whose
+            // headers already arrived is not being read, so the token alone would not reach it: dispose it.
             _callCts.Cancel();
+            _response?.Dispose();
         }
     }
 
