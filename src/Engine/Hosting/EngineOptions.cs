@@ -18,6 +18,8 @@ public sealed class EngineOptions
     public SyncOptions Sync { get; set; } = new();
 
     public OutboxOptions Outbox { get; set; } = new();
+
+    public DiagnosticsOptions Diagnostics { get; set; } = new();
 }
 
 /// <summary>How the engine reaches the cloud.</summary>
@@ -66,4 +68,11 @@ public sealed class OutboxOptions
 {
     /// <summary>Bytes of unacknowledged pages kept at most before syncs pause (default 2 GiB).</summary>
     public long BudgetBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+}
+
+/// <summary>Aids for finding faults; all off by default.</summary>
+public sealed class DiagnosticsOptions
+{
+    /// <summary>A pause point (NAME or NAME#N) where the engine freezes so it can be killed there; see <see cref="Engine.Diagnostics.PausePoints"/>.</summary>
+    public string? PauseAt { get; set; }
 }

@@ -101,6 +101,27 @@ public sealed class ChildProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// SIGTERM (as at log-off or a service stop) and waits for the process to end by itself;
+    /// returns its exit code. Where there are no POSIX signals, kills it instead.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            else if (NativeMethods.kill(_process.Id, NativeMethods.SIGTERM) != 0 && !_process.HasExited)
+            {
+                throw new InvalidOperationException($"SIGTERM to process {_process.Id} failed.");
+            }
+        }
+
+        return await WaitForExitAsync(timeout);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -125,5 +146,16 @@ public sealed class ChildProcess : IAsyncDisposable
 
         _lines.Enqueue(line);
         _lineArrived.Release();
+    }
+
+    private static class NativeMethods
+    {
+        public const int SIGTERM = 15;
+
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+#pragma warning disable SA1300, CA1707 // The C library's own name.
+        public static extern int kill(int pid, int sig);
+#pragma warning restore SA1300, CA1707
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using QbConnector.Engine.Diagnostics;
 using QbConnector.Engine.Hosting;
 using QbConnector.QbGateway.Errors;
 using QbConnector.QbGateway.Sandbox.Latency;
@@ -22,12 +23,24 @@ internal static class RunCommand
         var trace = new Option<string?>("--qbxml-trace") { Description = "Write every qbXML request and response to this folder." };
         var latency = new Option<string?>("--sandbox-latency") { Description = "The sandbox's latency profile: none or realistic." };
         latency.AcceptOnlyFromAmong("none", "realistic");
-        var command = new Command("run", "Runs the connector in the background: syncs linked company files with the cloud.") { dataDir, cloud, backend, trace, latency };
+        var pauseAt = new Option<string?>("--pause-at") { Description = "Freeze at this pause point (NAME or NAME#N), for crash tests.", Hidden = true };
+        var command = new Command("run", "Runs the connector in the background: syncs linked company files with the cloud.") { dataDir, cloud, backend, trace, latency, pauseAt };
         command.SetAction(async (result, ct) =>
         {
             var data = CommonOptions.Resolve(result.GetValue(dataDir));
             data.EnsureExists();
             var options = LoadOptions(data, result.GetValue(cloud), result.GetValue(backend), result.GetValue(trace), result.GetValue(latency));
+            options.Diagnostics.PauseAt = result.GetValue(pauseAt) ?? options.Diagnostics.PauseAt;
+            try
+            {
+                PausePoints.Configure(options.Diagnostics.PauseAt, Console.Out);
+            }
+            catch (ArgumentException ex)
+            {
+                result.InvocationConfiguration.Error.WriteLine(ex.Message);
+                return 2;
+            }
+
             await using var log = EngineLogging.Configure(new LoggerConfiguration(), data, console: true).CreateLogger();
             Log.Logger = log;
             try

@@ -7,7 +7,7 @@ using QbConnector.Engine.Hosting;
 using QbConnector.Engine.Outbox;
 using QbConnector.Engine.Security;
 using QbConnector.Engine.Tests.Actors.Support;
-using QbConnector.Engine.Tests.Support;
+using QbConnector.TestSupport.Processes;
 using QbConnector.Grpc.Client;
 using QbConnector.TestSupport;
 

@@ -1,12 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using QbConnector.TestSupport.Processes;
+using QbConnector.TestSupport.Programs;
 
-namespace QbConnector.Engine.Tests.Support;
+namespace QbConnector.TestSupport.Processes;
 
 /// <summary>The cloud emulator as a real process on loopback, with a client for its REST API.</summary>
-internal sealed partial class EmulatorProcess : IAsyncDisposable
+public sealed partial class EmulatorProcess : IAsyncDisposable
 {
     private readonly ChildProcess _process;
 
@@ -28,6 +28,9 @@ internal sealed partial class EmulatorProcess : IAsyncDisposable
     public string GrpcUrl => $"http://127.0.0.1:{GrpcPort}";
 
     public HttpClient Http { get; }
+
+    /// <summary>Everything the emulator printed so far.</summary>
+    public IReadOnlyCollection<string> Output => _process.Output;
 
     public static async Task<EmulatorProcess> StartAsync(string dataDirectory, int grpcPort = 0)
     {
