@@ -1,93 +1,84 @@
-using QbConnector.QbGateway.Sandbox.Editing;
-using QbConnector.QbGateway.Sandbox.Faults;
-using QbConnector.QbGateway.Sandbox.Generation;
-using QbConnector.QbGateway.Sandbox.Simulator;
+using System.Xml.Linq;
 using QbConnector.QbGateway.Sessions;
-using QbConnector.QbGateway.Tests.Sandbox;
-using QbConnector.TestSupport;
+using static QbConnector.QbGateway.Tests.Sessions.QbXmlTestMessages;
 
 namespace QbConnector.QbGateway.Tests.Sessions;
 
-/// <summary>Generates the company files once per test class; each test works on its own copies.</summary>
-public sealed class SandboxCompanyTemplates : IDisposable
-{
-    public static readonly DateOnly AsOf = new(2025, 3, 14);
-
-    public SandboxCompanyTemplates()
-    {
-        CompanyFile = Directory.File("template.qbw.db");
-        OtherCompanyFile = Directory.File("other.qbw.db");
-        CompanyGenerator.Generate(CompanyFile, new GenerationOptions { Seed = 11, Scale = 800, AsOf = AsOf, CompanyName = "Contract Test Company" });
-        CompanyGenerator.Generate(OtherCompanyFile, new GenerationOptions { Seed = 12, Scale = 100, AsOf = AsOf, Country = CompanyCountry.CA });
-    }
-
-    public SandboxTempDirectory Directory { get; } = new();
-
-    public string CompanyFile { get; }
-
-    public string OtherCompanyFile { get; }
-
-    public void Dispose() => Directory.Dispose();
-}
-
+/// <summary>
+/// The contract against the sandbox, plus what only the sandbox lets a test arrange: QuickBooks' failure states
+/// and edits made "in QuickBooks" while a session is open.
+/// </summary>
 public sealed class SandboxQbSessionContractTests : QbSessionContractTests, IClassFixture<SandboxCompanyTemplates>, IDisposable
 {
-    private readonly SandboxFixture _fixture;
+    private readonly SandboxContractFixture _fixture;
 
     public SandboxQbSessionContractTests(SandboxCompanyTemplates templates)
     {
-        _fixture = new SandboxFixture(templates);
+        _fixture = new SandboxContractFixture(templates);
+    }
+
+    public static TheoryData<string, uint> SessionFailures => new()
+    {
+        { "CannotStart", 0x80040408 },
+        { "OtherCompanyFileOpen", 0x8004040A },
+        { "OpenInOtherMode", 0x80040410 },
+        { "ModalDialog", 0x80040414 },
+        { "NotYetGranted", 0x80040418 },
+        { "NoPermission", 0x8004041A },
+        { "CouldNotLock", 0x8004041B },
+        { "GrantedOnceWhileNotRunning", 0x8004041D },
+        { "Denied", 0x80040420 },
+        { "StillStarting", 0x80040424 },
+        { "LoggedInElsewhere", 0x80040437 },
+        { "SeveralInstances", 0x80040438 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SessionFailures))]
+    public void Each_QuickBooks_state_fails_BeginSession_with_its_HRESULT(string state, uint hresult)
+    {
+        _fixture.SetQuickBooksState(Fixture.CompanyFilePath, state);
+        using var session = Connect();
+
+        AssertSdkError(() => session.BeginSession(Fixture.CompanyFilePath, QbFileMode.SingleUser), hresult);
+    }
+
+    [Fact]
+    public void QuickBooks_not_running_needs_a_file_name_and_unattended_access()
+    {
+        _fixture.SetQuickBooksState(Fixture.CompanyFilePath, "NotRunning");
+        using var session = Connect();
+
+        AssertSdkError(() => session.BeginSession(string.Empty, QbFileMode.DoNotCare), 0x80040416);
+        var ticket = session.BeginSession(Fixture.CompanyFilePath, QbFileMode.DoNotCare);
+        var host = Single(session.ProcessRequest(ticket, Request(Rq("HostQueryRq")))).Element("HostRet")!;
+        host.Element("IsAutomaticLogin")!.Value.Should().Be("true");
+    }
+
+    [Fact]
+    public void Granted_once_works_while_QuickBooks_runs()
+    {
+        _fixture.SetQuickBooksState(Fixture.CompanyFilePath, "GrantedOnce");
+        using var session = Connect();
+
+        var ticket = session.BeginSession(Fixture.CompanyFilePath, QbFileMode.DoNotCare);
+        Status(Single(session.ProcessRequest(ticket, Request(Rq("HostQueryRq"))))).Should().Be(0);
+    }
+
+    [Fact]
+    public void An_edit_made_in_QuickBooks_during_a_session_is_visible_to_the_next_query()
+    {
+        var (session, ticket) = Begin();
+        using var _ = session;
+        var before = Query(session, ticket, Rq("CustomerQueryRq", El("ActiveStatus", "All"))).Elements("CustomerRet").ToDictionary(Id, c => c.Element("EditSequence")!.Value);
+
+        var editedId = _fixture.EditCustomerFromOutside(Fixture.CompanyFilePath);
+
+        var after = Query(session, ticket, Rq("CustomerQueryRq", El("ListID", editedId))).Element("CustomerRet")!;
+        after.Element("EditSequence")!.Value.Should().NotBe(before[editedId]);
     }
 
     protected override IQbSessionContractFixture Fixture => _fixture;
 
     public void Dispose() => _fixture.Dispose();
-
-    private sealed class SandboxFixture : IQbSessionContractFixture, IDisposable
-    {
-        private readonly SandboxTempDirectory _dir = new();
-
-        public SandboxFixture(SandboxCompanyTemplates templates)
-        {
-            CompanyFilePath = _dir.File("company.qbw.db");
-            OtherCompanyFilePath = _dir.File("other.qbw.db");
-            File.Copy(templates.CompanyFile, CompanyFilePath);
-            File.Copy(templates.OtherCompanyFile, OtherCompanyFilePath);
-            Time = new ManualTimeProvider(new DateTimeOffset(SandboxCompanyTemplates.AsOf.ToDateTime(new TimeOnly(18, 0)), TimeSpan.FromHours(-5)));
-        }
-
-        public ManualTimeProvider Time { get; }
-
-        public string CompanyFilePath { get; }
-
-        public string OtherCompanyFilePath { get; }
-
-        public bool CanControlQuickBooksState => true;
-
-        public bool CanEditFromOutside => true;
-
-        public IQbSession CreateSession() => new SandboxQbSession(new SandboxSessionOptions { Time = Time });
-
-        public void SetQuickBooksState(string companyFile, string state)
-        {
-            var value = state switch
-            {
-                "NotYetGranted" => new QuickBooksState { Authorization = QuickBooksAuthorization.NotYetGranted },
-                "NoPermission" => new QuickBooksState { Authorization = QuickBooksAuthorization.NoPermission },
-                "Denied" => new QuickBooksState { Authorization = QuickBooksAuthorization.Denied },
-                "GrantedOnce" => new QuickBooksState { Authorization = QuickBooksAuthorization.GrantedOnce },
-                "GrantedOnceWhileNotRunning" => new QuickBooksState { Condition = QuickBooksCondition.NotRunning, Authorization = QuickBooksAuthorization.GrantedOnce },
-                _ => new QuickBooksState { Condition = Enum.Parse<QuickBooksCondition>(state) },
-            };
-            value.Save(companyFile);
-        }
-
-        public string EditCustomerFromOutside(string companyFile)
-        {
-            Time.Advance(TimeSpan.FromMinutes(5));
-            return SandboxEditor.ModifyCustomer(companyFile, seed: 5, Time);
-        }
-
-        public void Dispose() => _dir.Dispose();
-    }
 }
