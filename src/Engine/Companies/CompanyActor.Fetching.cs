@@ -3,6 +3,7 @@ using QbConnector.CloudContract.V1;
 using QbConnector.Engine.Cloud.Link;
 using QbConnector.Engine.Cloud.Pages;
 using QbConnector.Engine.Companies.Events;
+using QbConnector.Engine.Diagnostics;
 using QbConnector.Engine.Control.Contracts;
 using QbConnector.Engine.Gateway.Messages;
 using QbConnector.Engine.Gateway.Scheduling;
@@ -102,6 +103,7 @@ public sealed partial class CompanyActor
                 }
 
                 var more = page.Remaining > 0 && page.Header.IteratorId is not null;
+                PausePoints.Reach("page.fetched");
                 if (more)
                 {
                     // Ask for the next page before storing this one, so QuickBooks is never idle while pages are stored.
@@ -163,6 +165,7 @@ public sealed partial class CompanyActor
     {
         Persist(new WindowCompleted(fetch.WorkId, fetch.Entity.DataType, fetch.Window.From, fetch.Window.To, fetch.Records), e =>
         {
+            PausePoints.Reach("window.committed");
             ApplyToState(e);
             _fetch = null;
             Advance();
@@ -256,6 +259,7 @@ public sealed partial class CompanyActor
     private async Task AppendDurableAsync(string workId, string dataType, int records, ClientMessage message, IReadOnlyList<OutboxRecordKey> keys)
     {
         await _deps.Outbox.AppendAsync(new NewOutboxPage(_profile.CompanyId, workId, dataType, records, message.ToByteArray()) { Keys = keys });
+        PausePoints.Reach("page.stored");
         _deps.CloudLink.Tell(new OutboxChanged(_profile.CompanyId), Self);
     }
 

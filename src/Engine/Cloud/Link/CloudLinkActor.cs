@@ -2,6 +2,7 @@ using QbConnector.CloudContract.V1;
 using QbConnector.Engine.Actors.Core;
 using QbConnector.Engine.Actors.Timers;
 using QbConnector.Engine.Cloud.Pages;
+using QbConnector.Engine.Diagnostics;
 using QbConnector.Engine.Hosting;
 using QbConnector.Engine.Outbox;
 using QbConnector.Engine.Security;
@@ -219,6 +220,7 @@ public sealed class CloudLinkActor : ReceiveActor, IWithTimers
 
             _lastSent[companyId] = page.Sequence;
             _inFlight.Add((companyId, page.Sequence));
+            PausePoints.Reach("upload.sent");
         }
     }
 
