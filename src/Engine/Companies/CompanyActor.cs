@@ -56,6 +56,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
         _requests = new SyncRequests(deps.Sync.PageSize);
 
         Recover<SettingsChanged>(e => _settings = e);
+        RegisterPushHandlers();
         Recover<RecoveryCompleted>(_ =>
         {
             Log.Information("Company {Company} recovered at event {SequenceNr} with {ActiveWork} work items in progress", _profile.CompanyId, LastSequenceNr, _state.ActiveWork.Count);
@@ -63,6 +64,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
             Timers.StartPeriodicTimer(ScheduleTimer, ScheduleTick.Instance, TimeSpan.FromMinutes(1));
             Self.Tell(ScheduleTick.Instance, Self);
             Advance();
+            AdvancePushes();
         });
         Recover<object>(e => ApplyToState(e));
 
@@ -113,6 +115,9 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
                     Full: work.Sync.Scope == SyncScope.Full,
                     Interactive: false,
                     _deps.Time.GetUtcNow()));
+                break;
+            case ServerMessage.BodyOneofCase.Work when message.Work.KindCase == WorkItem.KindOneofCase.Push:
+                OnPushWork(message.Work);
                 break;
             default:
                 Log.Debug("Company {Company} ignores {Message} for now", _profile.CompanyId, message.BodyCase);
