@@ -379,7 +379,7 @@ public sealed partial class CompanyActor
         });
     }
 
-    private static void Pause(string point) => _ = point;
+    private static void Pause(string point) => Diagnostics.PausePoints.Reach(point);
 
     /// <summary>The request out at QuickBooks for a push (or the push's recording or reporting, or a wait before retrying).</summary>
     private sealed record PushStep(string PushId, PushStage Stage, string CorrelationId, PushPlan? Plan)
