@@ -56,7 +56,8 @@ internal static partial class UpdateEndpoints
 
             var path = Path.Combine(options.UpdatesDirectory, file);
             return File.Exists(path)
-                ? Results.File(path, "application/octet-stream", file)
+                // Ranges let an interrupted download resume where it stopped.
+                ? Results.File(path, "application/octet-stream", file, enableRangeProcessing: true)
                 : Problems.NotFound($"No update package '{file}'.");
         });
     }
