@@ -8,10 +8,10 @@ public static class NodeProcess
 {
     public static string InteropFolder { get; } = Path.Combine(FindRepoRoot(), "test", "Grpc.Tests", "interop");
 
-    /// <summary>Starts the grpc-js server and waits for its "listening PORT" line.</summary>
-    public static async Task<(Process Process, int Port)> StartServerAsync()
+    /// <summary>Starts a grpc-js server script (the interop TestService by default) and waits for its "listening PORT" line.</summary>
+    public static async Task<(Process Process, int Port)> StartServerAsync(string script = "server.js")
     {
-        var process = Start("server.js");
+        var process = Start(script);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
