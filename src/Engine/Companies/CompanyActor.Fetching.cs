@@ -288,7 +288,9 @@ public sealed partial class CompanyActor
                 work.RecordsDone + (_fetch is { } f && f.WorkId == work.WorkId ? f.Records : 0),
                 work.CompletedDataTypes.Count,
                 work.DataTypes.Count);
-        var state = _problem is not null ? "NeedsAttention" : work is not null ? "Syncing" : "Linked";
+        // Until the cloud's first-link work has run, the company is still being linked, not "up to date".
+        var awaitingFirstLink = _finishedWork.Count == 0 && (!_settingsKnown || _settings.DataTypes.Any(d => d.FetchOnFirstLink));
+        var state = _problem is not null ? "NeedsAttention" : work is not null ? "Syncing" : awaitingFirstLink ? "Linking" : "Linked";
         _deps.Status.Set(new CompanyStatus(
             _profile.CompanyId,
             _profile.CompanyName,

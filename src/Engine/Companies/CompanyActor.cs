@@ -43,6 +43,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
     private readonly SyncState _state = new();
     private readonly HashSet<string> _finishedWork = new(StringComparer.Ordinal);
     private SettingsChanged _settings = new([], SyncMode.Ongoing, null);
+    private bool _settingsKnown;
     private Fetch? _fetch;
     private long _requestCounter;
     private Problem? _problem;
@@ -55,7 +56,11 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
         _planner = new WindowPlanner(deps.Sync.Windows);
         _requests = new SyncRequests(deps.Sync.PageSize);
 
-        Recover<SettingsChanged>(e => _settings = e);
+        Recover<SettingsChanged>(e =>
+        {
+            _settings = e;
+            _settingsKnown = true;
+        });
         RegisterPushHandlers();
         Recover<RecoveryCompleted>(_ =>
         {
@@ -97,6 +102,8 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
                     Persist(settings, e =>
                     {
                         _settings = e;
+                        _settingsKnown = true;
+                        PublishStatus();
                         Self.Tell(ScheduleTick.Instance, Self);
                     });
                 }

@@ -63,7 +63,7 @@ public sealed class EngineHost : IAsyncDisposable
             var deps = new CompanyDependencies(gateway, cloudLink, outbox, host.Status, options.Sync, time);
             var companies = system.ActorOf(Props.Create(() => new CompaniesActor(deps, directory)), "companies");
             cloudLink.Target = system.ActorOf(Props.Create(() => new CloudLinkActor(client, options.Cloud, credentials, outbox, companies, directory, time, EngineVersion.Current)), "cloud-link");
-            var link = new LinkFlow(gateway, companies, cloudLink, client, credentials, time, log);
+            var link = new LinkFlow(gateway, companies, cloudLink, client, credentials, host.Status, time, log);
             host._resources.Add(await ControlServer.StartAsync(data, new EngineControl(host.Status, companies, cloudLink.Target, link), ct));
             host._resources.Add(new Disposer(channel.Dispose));
             log.Information("Engine {Version} started for data folder {DataFolder}", EngineVersion.Current, data.Root);

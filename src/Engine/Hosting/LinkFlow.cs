@@ -9,6 +9,7 @@ using QbConnector.Engine.Control;
 using QbConnector.Engine.Control.Contracts;
 using QbConnector.Engine.Gateway.Messages;
 using QbConnector.Engine.Gateway.Scheduling;
+using QbConnector.Engine.Reporting;
 using QbConnector.Engine.Security;
 using QbConnector.Engine.Sync.Fetching;
 using QbConnector.Grpc.Core;
@@ -31,10 +32,14 @@ internal sealed class LinkFlow(
     IActorRef cloudLink,
     ConnectorServiceClient cloud,
     ICredentialStore credentials,
+    StatusBoard status,
     TimeProvider time,
     ILogger log)
 {
     private static readonly TimeSpan AuthorisationWait = TimeSpan.FromMinutes(3);
+
+    // Licence keys whose status entry is a link in progress (or one that failed), not a company's own.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _shown = new(StringComparer.Ordinal);
 
     public async Task<CommandResult> LinkAsync(LinkCompanyRequest request, CancellationToken ct)
     {
@@ -50,12 +55,51 @@ internal sealed class LinkFlow(
             throw new ControlException(400, $"The company file '{file}' does not exist. Check the path (QuickBooks company files end in .QBW).");
         }
 
-        var host = await AskQuickBooksAsync(file, new SyncRequests(1).Host("link-host"), ct);
-        var company = await AskQuickBooksAsync(file, new SyncRequests(1).Company("link-company"), ct);
+        var link = new PendingLink(request.LicenceKey.Trim(), file, region, InBackground: !request.Wait);
+        if (request.Wait)
+        {
+            return await LinkCheckedAsync(link, ct);
+        }
+
+        if (status.Get(link.LicenceKey) is not null && !_shown.ContainsKey(link.LicenceKey))
+        {
+            throw new ControlException(409, "This licence key is already linked on this PC.");
+        }
+
+        Show(link, "Linking", null);
+        _ = Task.Run(() => LinkInBackgroundAsync(link), CancellationToken.None);
+        return new CommandResult("Linking started: QuickBooks may ask you to allow access.", link.LicenceKey);
+    }
+
+    private async Task LinkInBackgroundAsync(PendingLink link)
+    {
+        try
+        {
+            await LinkCheckedAsync(link, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is ControlException or TimeoutException or OperationCanceledException)
+        {
+            log.Warning("Linking {CompanyFile} failed: {Reason}", link.File, ex.Message);
+            Show(link, "NeedsAttention", new Problem(ex.Message, "Check the licence key, the company file and the region, then add the company again.", "link-failed", time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>A link in progress is shown under its licence key until the company's own status takes over.</summary>
+    private void Show(PendingLink link, string state, Problem? problem)
+    {
+        _shown[link.LicenceKey] = 0;
+        status.Set(new CompanyStatus(link.LicenceKey, Path.GetFileNameWithoutExtension(link.File), link.File, state, null, new Dictionary<string, DateTimeOffset>(), null, problem, null));
+    }
+
+    private async Task<CommandResult> LinkCheckedAsync(PendingLink link, CancellationToken ct)
+    {
+        var (file, region) = (link.File, link.Region);
+        var host = await AskQuickBooksAsync(link, new SyncRequests(1).Host("link-host"), ct);
+        var company = await AskQuickBooksAsync(link, new SyncRequests(1).Company("link-company"), ct);
         var country = host.Records.FirstOrDefault()?.ValueAt("Country") ?? "US";
         if (!RegionMatches(region, country))
         {
-            throw new ControlException(400, $"The company file is a {CountryName(country)} company file, but the region chosen was {CountryName(region)}. Choose {CountryName(country)}, or link the right company file.");
+            throw new ControlException(400, $"The company file is a {CountryName(country)} company file, but the region chosen was {CountryName(region)}. Choose {RegionOf(country)}, or link the right company file.");
         }
 
         var companyRet = company.Records.FirstOrDefault();
@@ -67,7 +111,7 @@ internal sealed class LinkFlow(
             linked = await cloud.LinkAsync(
                 new LinkRequest
                 {
-                    LicenceKey = request.LicenceKey.Trim(),
+                    LicenceKey = link.LicenceKey,
                     Region = region,
                     CompanyFile = new CompanyFile { Name = Path.GetFileName(file), Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(facts))) },
                     ConnectorVersion = EngineVersion.Current,
@@ -110,6 +154,11 @@ internal sealed class LinkFlow(
             linked.Branding?.PlatformName ?? "",
             linked.Branding?.LogoDataUrl is { Length: > 0 } logo ? logo : null,
             linked.Branding?.ColourHex is { Length: > 0 } colour ? colour : null);
+        if (_shown.TryRemove(link.LicenceKey, out _) && profile.CompanyId != link.LicenceKey)
+        {
+            status.Remove(link.LicenceKey);
+        }
+
         await companies.Ask<CompanyAddedReply>(new AddCompany(profile, linked.Settings ?? new Settings()), TimeSpan.FromSeconds(30), ct);
         cloudLink.Tell(CredentialChanged.Instance);
         log.Information("Linked company {Company} ({CompanyName}) to {CompanyFile}", profile.CompanyId, profile.CompanyName, file);
@@ -118,18 +167,28 @@ internal sealed class LinkFlow(
     }
 
     /// <summary>Asks QuickBooks, waiting while the person has not yet answered the authorisation prompt.</summary>
-    private async Task<FetchedPage> AskQuickBooksAsync(string file, string requestXml, CancellationToken ct)
+    private async Task<FetchedPage> AskQuickBooksAsync(PendingLink link, string requestXml, CancellationToken ct)
     {
         var deadline = time.GetUtcNow() + AuthorisationWait;
         while (true)
         {
-            var answer = await gateway.Ask<object>(new QbRequest(file, GatewayPriority.Interactive, requestXml, Guid.NewGuid().ToString("N")), TimeSpan.FromMinutes(5), ct);
+            var answer = await gateway.Ask<object>(new QbRequest(link.File, GatewayPriority.Interactive, requestXml, Guid.NewGuid().ToString("N")), TimeSpan.FromMinutes(5), ct);
             switch (answer)
             {
                 case QbResponse response:
+                    if (link.InBackground)
+                    {
+                        Show(link, "Linking", null);
+                    }
+
                     return FetchedPage.Read(response.ResponseXml);
                 case QbFailure failure when failure.Error.HResult == unchecked((int)0x80040418) && time.GetUtcNow() < deadline:
-                    log.Information("Waiting for the person to allow access in QuickBooks for {CompanyFile}", file);
+                    log.Information("Waiting for the person to allow access in QuickBooks for {CompanyFile}", link.File);
+                    if (link.InBackground)
+                    {
+                        Show(link, "WaitingForAuthorisation", new Problem(failure.Error.PlainMessage, failure.Error.Fix, "0x80040418", time.GetUtcNow()));
+                    }
+
                     await Task.Delay(TimeSpan.FromSeconds(2), time, ct);
                     continue;
                 case QbFailure failure:
@@ -139,6 +198,9 @@ internal sealed class LinkFlow(
             }
         }
     }
+
+    /// <summary>A link being made: what the person gave, checked; links made in the background show in the status.</summary>
+    private sealed record PendingLink(string LicenceKey, string File, Region Region, bool InBackground);
 
     private static Region ParseRegion(string region) => region?.Trim().ToUpperInvariant() switch
     {
@@ -157,6 +219,8 @@ internal sealed class LinkFlow(
     };
 
     private static string CountryName(string country) => country.ToUpperInvariant() switch { "CA" => "Canadian", "UK" or "GB" => "UK", _ => "US" };
+
+    private static string RegionOf(string country) => country.ToUpperInvariant() switch { "CA" => "Canada", "UK" or "GB" => "UK", _ => "US" };
 
     private static string CountryName(Region region) => region switch { Region.Canada => "Canada", Region.Uk => "UK", _ => "US" };
 }

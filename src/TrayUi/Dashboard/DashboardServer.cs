@@ -192,7 +192,7 @@ internal sealed class DashboardServer : IAsyncDisposable
                 return Refused(400, "Choose the country of your QuickBooks edition: Canada, UK or US.");
             }
 
-            var result = await engine.LinkAsync(new LinkCompanyRequest(form.LicenceKey.Trim(), CompanyFileCheck.Normalise(form.CompanyFile!), form.Region!), ct);
+            var result = await engine.LinkAsync(new LinkCompanyRequest(form.LicenceKey.Trim(), CompanyFileCheck.Normalise(form.CompanyFile!), form.Region!, Wait: false), ct);
             return Results.Json(new MessageBody(result.Message, result.CompanyId), Json);
         }));
         app.MapDelete("/api/companies/{id}", (string id, CancellationToken ct) => Command(() => engine.UnlinkAsync(Uri.UnescapeDataString(id), ct)));

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using QbConnector.TrayUi.Tests.Browser;
+using QbConnector.TrayUi.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace QbConnector.TrayUi.Tests.EndToEnd;
+
+/// <summary>The dashboard in a real browser against the real engine, cloud emulator and sandbox QuickBooks.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class RealConnectorBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    // Waits that span real work: a QuickBooks poll while the person decides, a first sync, a retry.
+    private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 90_000 };
+
+    private RealConnector _connector = null!;
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await RealConnector.StartAsync();
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 900 } });
+        _page = await _context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_company_is_linked_from_the_dashboard_through_a_pending_authorisation_to_its_first_sync()
+    {
+        var file = await _connector.CreateCompanyFileAsync("Rock Castle Construction", scale: 400);
+        await _connector.SetQuickBooksStateAsync(file, "access-not-yet-granted");
+        var licenceKey = await _connector.Cloud.CreateCompanyAsync("Rock Castle Construction", "US");
+        await _page.GotoAsync(_connector.DashboardUri.AbsoluteUri);
+        await Expect(_page.Locator("#headline")).ToHaveTextAsync("No company file linked yet.");
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Add company…" }).ClickAsync();
+        await _page.GetByLabel("Licence key").FillAsync(licenceKey);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await _page.GetByLabel("Company file").FillAsync(file);
+        await _page.GetByLabel("Company file").PressAsync("Enter");
+        await _page.GetByLabel("US").CheckAsync();
+        await _page.GetByRole(AriaRole.Button, new() { NameRegex = LinkButton() }).ClickAsync();
+
+        await Expect(_page.Locator("#linking-title")).ToHaveTextAsync("Waiting for you in QuickBooks", Slow);
+        await Expect(_page.Locator("#linking-advice")).ToContainTextAsync("Yes, always");
+        await Shot("real-add-waiting-for-authorisation");
+
+        // The person answers QuickBooks' prompt: "Yes, always".
+        await _connector.SetQuickBooksStateAsync(file, "access-granted-always");
+
+        await Expect(_page.Locator("#linking-title")).ToHaveTextAsync("Linked successfully", Slow);
+        await Shot("real-add-linked");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Back to companies" }).ClickAsync();
+        var card = Card("Rock Castle Construction");
+        await Expect(card.Locator(".state")).ToHaveTextAsync("Up to date", Slow);
+        await card.GetByText("Last successful syncs").ClickAsync();
+        (await card.Locator(".syncs tbody tr").CountAsync()).Should().BeGreaterThan(1, "the first link fetched several data types");
+
+        var customers = await _connector.Cloud.GetJsonAsync($"companies/{licenceKey}/data/customers/stats");
+        customers.GetProperty("existingRecords").GetInt64().Should().BeGreaterThan(0, "the first sync reached the cloud");
+    }
+
+    [Fact]
+    public async Task Another_company_file_open_is_shown_with_its_fix_and_clears_by_itself()
+    {
+        var file = await _connector.CreateCompanyFileAsync("Sample Bakery", scale: 200);
+        var licenceKey = await _connector.Cloud.CreateCompanyAsync("Sample Bakery", "US");
+        var linked = await _connector.Engine.CliAsync("link", "--license-key", licenceKey, "--company-file", file, "--region", "US");
+        linked.ExitCode.Should().Be(0, linked.Output);
+        await _page.GotoAsync(_connector.DashboardUri.AbsoluteUri);
+        var card = Card("Sample Bakery");
+        await Expect(card.Locator(".state")).ToHaveTextAsync("Up to date", Slow);
+
+        // Once the connector has handed QuickBooks back, the person opens another company file in it.
+        await _connector.Engine.WaitForLineAsync(l => l.Contains("Ending the QuickBooks session", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await _connector.SetQuickBooksStateAsync(file, "other-company-file-open");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
+
+        var problem = card.GetByRole(AriaRole.Alert);
+        await Expect(problem).ToContainTextAsync("What happened:", new() { Timeout = 30_000 });
+        await Expect(problem).ToContainTextAsync("Another company file is open in QuickBooks.");
+        await Expect(problem).ToContainTextAsync("What to do:");
+        await Expect(_page.Locator("#headline")).ToHaveAttributeAsync("data-kind", "NeedsYou");
+        await Shot("real-another-company-file-open");
+
+        // The person closes the other file; the connector notices by itself.
+        await _connector.SetQuickBooksStateAsync(file, "ready");
+
+        await Expect(card.Locator(".problem")).ToBeHiddenAsync(new() { Timeout = 90_000 });
+        await Expect(card.Locator(".state")).ToHaveTextAsync("Up to date", Slow);
+    }
+
+    private ILocator Card(string name) => _page.Locator(".company", new() { Has = _page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true }) });
+
+    private Task Shot(string name) => _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, name + ".png"), FullPage = true });
+
+    [GeneratedRegex("^Link")]
+    private static partial Regex LinkButton();
+}
