@@ -154,8 +154,20 @@ public static class PushPlanner
                 root = inner;
             }
 
-            return QbRecordJson.ReadAggregate(operation, root);
+            return QbNames(QbRecordJson.ReadAggregate(operation, root));
         }
+    }
+
+    /// <summary>
+    /// qbXML names are PascalCase; the platform's JSON may be camelCase ("companyName"). The first
+    /// letter is raised, so both spell the same field; anything else must match the schema exactly.
+    /// </summary>
+    private static QbField QbNames(QbField field)
+    {
+        var name = field.Name.Length > 0 && char.IsAsciiLetterLower(field.Name[0]) ? char.ToUpperInvariant(field.Name[0]) + field.Name[1..] : field.Name;
+        return field.IsLeaf
+            ? QbField.Leaf(name, field.Value!, field.Attributes)
+            : QbField.Aggregate(name, field.Children.Select(QbNames), field.Attributes);
     }
 
     private static List<PushReference> References(QbField arranged, string path)

@@ -47,6 +47,17 @@ public sealed class PushPlannerTests
         Load(preparation.Plan!.RequestXml).SelectSingleNode("//CustomerAdd/Name")!.InnerText.Should().Be("From a record");
     }
 
+    [Fact]
+    public void Camel_case_field_names_of_the_platform_spell_the_same_fields()
+    {
+        var plan = Plan(new PushOrder(PushId, "customers", PushAction.Add, """{"name":"Camel","billAddress":{"city":"Leeds"},"companyName":"Camel Ltd"}""")).Plan!;
+
+        var add = Load(plan.RequestXml).SelectSingleNode("//CustomerAdd")!;
+        add["Name"]!.InnerText.Should().Be("Camel");
+        add["BillAddress"]!["City"]!.InnerText.Should().Be("Leeds");
+        add["CompanyName"]!.InnerText.Should().Be("Camel Ltd");
+    }
+
     [Theory]
     [InlineData("customers", PushAction.Add, """{"CompanyName":"No name"}""", "CustomerAdd/Name: is required")]
     [InlineData("customers", PushAction.Add, """{"Name":"123456789012345678901234567890123456789012"}""", "CustomerAdd/Name: is 42 characters long; at most 41 are allowed")]

@@ -110,9 +110,9 @@ internal sealed class PushRig : IAsyncDisposable
     public QbRecord? ById(QbEntity entity, string? id) =>
         Query(QbRequestWriter.Write(new QbQueryRequest(entity) { Ids = [id ?? ""], ActiveStatus = null })).SingleOrDefault();
 
-    /// <summary>Some records of a list or transaction type, for references in test pushes.</summary>
+    /// <summary>Some (active) records of a list or transaction type, for references in test pushes.</summary>
     public List<QbRecord> Some(QbEntity entity, int count) =>
-        Query(QbRequestWriter.Write(new QbQueryRequest(entity) { MaxReturned = count }));
+        Query(QbRequestWriter.Write(new QbQueryRequest(entity) { MaxReturned = 100_000, ActiveStatus = entity.SupportsActiveStatus ? QbActiveStatus.ActiveOnly : null })).Take(count).ToList();
 
     /// <summary>Sends a document straight to QuickBooks as this application, as the engine would have before a crash.</summary>
     public string Send(string requestXml)
