@@ -20,12 +20,30 @@ namespace QbConnector.Engine.Companies;
 public sealed partial class CompanyActor
 {
     private const int IteratorLost = 3391;
+    private bool _followUpPromised;
 
-    private void Send(string requestXml, bool followUp, bool continuesIterator)
+    /// <summary>
+    /// Every request of a sync is followed by another (the next page, window, data type or work
+    /// item) until <see cref="Advance"/> finds nothing left, so the gateway keeps the company file
+    /// open for it rather than switching files between two requests; <see cref="ReleaseGateway"/>
+    /// ends that wait.
+    /// </summary>
+    private void Send(string requestXml, bool continuesIterator)
     {
         var fetch = _fetch!;
         fetch.CorrelationId = $"{fetch.WorkId}#{_requestCounter}";
-        _deps.Gateway.Tell(new QbRequest(_profile.CompanyFile, fetch.Priority, requestXml, fetch.CorrelationId, continuesIterator, followUp), Self);
+        _followUpPromised = true;
+        _deps.Gateway.Tell(new QbRequest(_profile.CompanyFile, fetch.Priority, requestXml, fetch.CorrelationId, continuesIterator, FollowUpExpected: true), Self);
+    }
+
+    /// <summary>Nothing more to ask QuickBooks for now: other company files need not wait for this one.</summary>
+    private void ReleaseGateway()
+    {
+        if (_followUpPromised)
+        {
+            _followUpPromised = false;
+            _deps.Gateway.Tell(new NoFollowUp(_profile.CompanyFile), Self);
+        }
     }
 
     private async Task OnResponseAsync(QbResponse response)
@@ -53,7 +71,7 @@ public sealed partial class CompanyActor
             // The session moved to another company file and the iterator died with it: fetch the window again.
             Log.Information("Company {Company}: iterator lost in {DataType} {Window}; fetching the window again", _profile.CompanyId, fetch.Entity.DataType, fetch.Window);
             fetch.Records = 0;
-            Send(_requests.WindowStart(fetch.Entity, fetch.Window, NextRequestId()), followUp: true, continuesIterator: false);
+            Send(_requests.WindowStart(fetch.Entity, fetch.Window, NextRequestId()), continuesIterator: false);
             return;
         }
 
@@ -63,6 +81,7 @@ public sealed partial class CompanyActor
             if (status.ErrorClass == QbErrorClass.RetryLater)
             {
                 Log.Information("Company {Company}: QuickBooks says {Status}; trying the window again shortly", _profile.CompanyId, status.Name);
+                ReleaseGateway();
                 Timers.StartSingleTimer(RetryTimer, RetryStep.Instance, RetryLaterDelay);
                 return;
             }
@@ -107,7 +126,7 @@ public sealed partial class CompanyActor
                 if (more)
                 {
                     // Ask for the next page before storing this one, so QuickBooks is never idle while pages are stored.
-                    Send(_requests.WindowContinue(fetch.Entity, fetch.Window, NextRequestId(), page.Header.IteratorId!), followUp: true, continuesIterator: true);
+                    Send(_requests.WindowContinue(fetch.Entity, fetch.Window, NextRequestId(), page.Header.IteratorId!), continuesIterator: true);
                 }
 
                 await StoreAsync(fetch, page.Records.Select(r => (r, r.Id)).ToList());
@@ -158,6 +177,7 @@ public sealed partial class CompanyActor
         }
 
         PublishStatus();
+        ReleaseGateway();
         Timers.StartSingleTimer(RetryTimer, RetryStep.Instance, NeedsPersonRetry);
     }
 
@@ -176,7 +196,7 @@ public sealed partial class CompanyActor
     {
         var fetch = _fetch!;
         var (from, to) = fetch.ReportPeriods![fetch.ReportIndex];
-        Send(_requests.Report(fetch.Entity, from, to, NextRequestId()), followUp: false, continuesIterator: false);
+        Send(_requests.Report(fetch.Entity, from, to, NextRequestId()), continuesIterator: false);
     }
 
     /// <summary>Three-month periods: the last few quarters for a first sync, those the range touches after that.</summary>

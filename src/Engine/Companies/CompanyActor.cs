@@ -197,6 +197,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
         switch (step)
         {
             case null:
+                ReleaseGateway();
                 return;
             case SyncStep.StartDataType start:
                 // QuickBooks runs on this PC: its clock is ours, in host-local time.
@@ -226,14 +227,14 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
         switch (entity.Kind)
         {
             case QbEntityKind.Company:
-                Send(_requests.Company(NextRequestId()), followUp: false, continuesIterator: false);
+                Send(_requests.Company(NextRequestId()), continuesIterator: false);
                 break;
             case QbEntityKind.Report:
                 _fetch.ReportPeriods = ReportPeriods(step.Window);
                 SendNextReport();
                 break;
             default:
-                Send(_requests.WindowStart(entity, step.Window, NextRequestId()), followUp: entity.SupportsIterator, continuesIterator: false);
+                Send(_requests.WindowStart(entity, step.Window, NextRequestId()), continuesIterator: false);
                 break;
         }
     }
@@ -244,7 +245,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
         if (step.From is { } from && SyncRequests.TracksDeletes(entity))
         {
             _fetch = new Fetch(step.WorkId, entity, new SyncWindow(from - _deps.Sync.Windows.SafetyOverlap, step.Until), PriorityOf(step.WorkId)) { Deletes = true };
-            Send(_requests.Deleted(entity, _fetch.Window.From, _fetch.Window.To, NextRequestId()), followUp: false, continuesIterator: false);
+            Send(_requests.Deleted(entity, _fetch.Window.From, _fetch.Window.To, NextRequestId()), continuesIterator: false);
             return;
         }
 

@@ -46,6 +46,11 @@ public sealed class GatewayActor : ReceiveActor, IWithTimers
             QueueRun();
         });
         Receive<CancelRequests>(cancel => _scheduler.RemoveAll(cancel.CompanyFile));
+        Receive<NoFollowUp>(done =>
+        {
+            _scheduler.NoFollowUp(done.CompanyFile);
+            QueueRun();
+        });
         Receive<ServeNext>(_ =>
         {
             _runQueued = false;

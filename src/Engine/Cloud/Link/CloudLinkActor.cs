@@ -22,6 +22,9 @@ public sealed class CloudLinkActor : ReceiveActor, IWithTimers
     public const string CredentialKey = "install";
     private const string ReconnectTimer = "reconnect";
     private const string HeartbeatTimer = "heartbeat";
+    private const string AwaitingLinkTimer = "awaiting-link";
+    private const int MaxAwaitingLink = 10_000;
+    private static readonly TimeSpan AwaitingLinkLimit = TimeSpan.FromSeconds(60);
 
     private readonly ConnectorServiceClient _client;
     private readonly CloudOptions _options;
@@ -33,6 +36,7 @@ public sealed class CloudLinkActor : ReceiveActor, IWithTimers
     private readonly string _version;
     private readonly Dictionary<string, long> _lastSent = new(StringComparer.Ordinal);
     private readonly HashSet<(string Company, long Sequence)> _inFlight = [];
+    private readonly List<CloudCommand> _awaitingLink = [];
     private AsyncDuplexStreamingCall<ClientMessage, ServerMessage>? _call;
     private CancellationTokenSource? _callCancel;
     private long _generation;
@@ -64,6 +68,8 @@ public sealed class CloudLinkActor : ReceiveActor, IWithTimers
         ReceiveAsync<Connect>(_ => ConnectAsync());
         Receive<CredentialChanged>(_ =>
         {
+            // Sent after every link, once the company is recorded here: what the cloud sent it meanwhile can go.
+            ReleaseAwaitingLink();
             if (_call is null)
             {
                 Timers.Cancel(ReconnectTimer);
@@ -81,6 +87,7 @@ public sealed class CloudLinkActor : ReceiveActor, IWithTimers
         ReceiveAsync<OutboxChanged>(m => PumpAsync(m.CompanyId));
         ReceiveAsync<SendBestEffort>(m => WriteAsync(m.Message));
         ReceiveAsync<Heartbeat>(_ => HeartbeatAsync());
+        Receive<AwaitingLinkExpired>(_ => ReleaseAwaitingLink());
         Receive<GetCloudLinkState>(_ => Sender.Tell(new CloudLinkState(_call is not null && _connectedSince is not null, _inFlight.Count, _connectedSince, _lastError), Self));
     }
 
@@ -176,24 +183,58 @@ public sealed class CloudLinkActor : ReceiveActor, IWithTimers
             case ServerMessage.BodyOneofCase.HeartbeatReply:
                 break;
             case ServerMessage.BodyOneofCase.Settings:
-                _companies.Tell(new CloudCommand(message.Settings.CompanyId, message), Self);
+                Route(message.Settings.CompanyId, message);
                 break;
             case ServerMessage.BodyOneofCase.Work:
-                _companies.Tell(new CloudCommand(message.Work.CompanyId, message), Self);
+                Route(message.Work.CompanyId, message);
                 break;
             case ServerMessage.BodyOneofCase.Pause:
-                _companies.Tell(new CloudCommand(message.Pause.CompanyId, message), Self);
+                Route(message.Pause.CompanyId, message);
                 break;
             case ServerMessage.BodyOneofCase.Resume:
-                _companies.Tell(new CloudCommand(message.Resume.CompanyId, message), Self);
+                Route(message.Resume.CompanyId, message);
                 break;
             case ServerMessage.BodyOneofCase.Deauthorise:
-                _companies.Tell(new CloudCommand(message.Deauthorise.CompanyId, message), Self);
+                Route(message.Deauthorise.CompanyId, message);
                 break;
             default:
                 _companies.Tell(new CloudCommand("", message), Self);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The cloud offers a company its settings and first work as soon as it is linked there, which can be
+    /// before the link is recorded here; those wait (in order, and everything after them for the same
+    /// company) until the link completes, or a minute at most.
+    /// </summary>
+    private void Route(string companyId, ServerMessage message)
+    {
+        var command = new CloudCommand(companyId, message);
+        var waiting = _awaitingLink.Count > 0 && _awaitingLink.Exists(c => c.CompanyId == companyId);
+        if ((waiting || !_directory.CompanyStates().Any(c => c.CompanyId == companyId)) && _awaitingLink.Count < MaxAwaitingLink)
+        {
+            if (_awaitingLink.Count == 0)
+            {
+                Timers.StartSingleTimer(AwaitingLinkTimer, AwaitingLinkExpired.Instance, AwaitingLinkLimit);
+            }
+
+            _awaitingLink.Add(command);
+            return;
+        }
+
+        _companies.Tell(command, Self);
+    }
+
+    private void ReleaseAwaitingLink()
+    {
+        Timers.Cancel(AwaitingLinkTimer);
+        foreach (var command in _awaitingLink)
+        {
+            _companies.Tell(command, Self);
+        }
+
+        _awaitingLink.Clear();
     }
 
     private async Task PumpAsync(string companyId)
@@ -298,6 +339,11 @@ public sealed class CloudLinkActor : ReceiveActor, IWithTimers
     private sealed record Connect
     {
         public static Connect Instance { get; } = new();
+    }
+
+    private sealed record AwaitingLinkExpired
+    {
+        public static AwaitingLinkExpired Instance { get; } = new();
     }
 
     private sealed record Heartbeat

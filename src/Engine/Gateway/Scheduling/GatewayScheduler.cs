@@ -91,6 +91,15 @@ public sealed class GatewayScheduler<T>
         }
     }
 
+    /// <summary>The file's sender said no follow-up is coming after all: other files need not wait for it.</summary>
+    public void NoFollowUp(string companyFile)
+    {
+        if (string.Equals(companyFile, _followUpFile, StringComparison.OrdinalIgnoreCase))
+        {
+            _followUpFile = null;
+        }
+    }
+
     /// <summary>The session was ended (idle, failure, or by the person): the next request opens its file afresh.</summary>
     public void SessionEnded()
     {

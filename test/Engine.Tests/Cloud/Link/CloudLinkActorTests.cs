@@ -22,6 +22,7 @@ public sealed class CloudLinkActorTests : ActorTestKit, IAsyncLifetime
     private GrpcChannel _channel = null!;
     private SqliteOutbox _outbox = null!;
     private FileCredentialStore _credentials = null!;
+    private readonly KnownCompanies _known = new();
     private string _companyId = null!;
 
     async Task IAsyncLifetime.InitializeAsync()
@@ -40,6 +41,7 @@ public sealed class CloudLinkActorTests : ActorTestKit, IAsyncLifetime
             Machine = new MachineFacts { Os = "Linux" },
         });
         _credentials.Save(CloudLinkActor.CredentialKey, new InstallCredential(linked.InstallCredential));
+        _known.Ids.Add(_companyId);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -63,6 +65,27 @@ public sealed class CloudLinkActorTests : ActorTestKit, IAsyncLifetime
         // The link's first-link datasets come down too; the one queued here is among them.
         var work = await ExpectCommandAsync(companies, ServerMessage.BodyOneofCase.Work, m => m.Work.Sync.DataTypes.Contains("customers"));
         work.CompanyId.Should().Be(_companyId);
+    }
+
+    [Fact]
+    public async Task What_the_cloud_sends_a_company_before_its_link_is_recorded_here_waits_for_the_link()
+    {
+        _known.Ids.Clear();
+        var probe = CreateProbe();
+        var companies = System.ActorOf(Props.Create(() => new RecordingCompanies(_known, probe.Ref)), "companies");
+        var link = StartLink(companies);
+
+        // The hello brings the company's settings and first-link work down at once, before the link below is recorded.
+        await Eventually.TrueAsync(async () => (await link.Ask<CloudLinkState>(GetCloudLinkState.Instance, Timeout)).Connected, because: "the cloud answers the hello");
+        _known.Ids.Add(_companyId);
+        link.Tell(CredentialChanged.Instance);
+
+        var first = await probe.ExpectAsync<Delivered>(TimeSpan.FromSeconds(30));
+        first.Command.Message.BodyCase.Should().Be(ServerMessage.BodyOneofCase.Settings, "held messages keep their order");
+        first.CompanyKnown.Should().BeTrue("an unknown company's actor would drop it");
+        var work = await probe.ExpectAsync<Delivered>(TimeSpan.FromSeconds(30));
+        work.Command.Message.BodyCase.Should().Be(ServerMessage.BodyOneofCase.Work);
+        work.CompanyKnown.Should().BeTrue();
     }
 
     [Fact]
@@ -119,7 +142,7 @@ public sealed class CloudLinkActorTests : ActorTestKit, IAsyncLifetime
                 _credentials,
                 _outbox,
                 companies,
-                new NoCompanies(),
+                _known,
                 Clock,
                 "0.1.0")),
             "cloud-link");
@@ -143,8 +166,19 @@ public sealed class CloudLinkActorTests : ActorTestKit, IAsyncLifetime
         }
     }
 
-    private sealed class NoCompanies : ICompanyDirectory
+    private sealed record Delivered(CloudCommand Command, bool CompanyKnown);
+
+    /// <summary>Stands for the companies actor: notes whether each command's company was recorded when it arrived.</summary>
+    private sealed class RecordingCompanies : ReceiveActor
     {
-        public IReadOnlyList<CompanyState> CompanyStates() => [];
+        public RecordingCompanies(KnownCompanies known, IActorRef probe) =>
+            Receive<CloudCommand>(command => probe.Tell(new Delivered(command, known.Ids.Contains(command.CompanyId)), Self));
+    }
+
+    private sealed class KnownCompanies : ICompanyDirectory
+    {
+        public System.Collections.Concurrent.ConcurrentBag<string> Ids { get; } = [];
+
+        public IReadOnlyList<CompanyState> CompanyStates() => Ids.Select(id => new CompanyState { CompanyId = id, LinkState = LinkState.Linked }).ToList();
     }
 }

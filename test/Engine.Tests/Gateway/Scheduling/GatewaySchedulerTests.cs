@@ -126,6 +126,20 @@ public class GatewaySchedulerTests
     }
 
     [Fact]
+    public void A_sender_with_nothing_more_to_ask_lets_other_files_go_at_once()
+    {
+        _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "last");
+        Take();
+        _scheduler.Enqueue("b.qbw", GatewayPriority.Scheduled, "b1");
+        _scheduler.Completed("a.qbw", followUpExpected: true);
+        _scheduler.TryTakeNext().Should().BeNull();
+
+        _scheduler.NoFollowUp("a.qbw");
+
+        Take().Should().Be("b1", "waiting out the grace period would leave QuickBooks idle");
+    }
+
+    [Fact]
     public void The_session_is_ended_after_the_idle_timeout_and_reopened_by_the_next_request()
     {
         _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "a1");
