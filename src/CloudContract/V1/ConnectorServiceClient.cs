@@ -23,6 +23,13 @@ public sealed class ConnectorServiceClient
     public AsyncUnaryCall<LinkResponse> LinkAsync(LinkRequest request, Metadata? headers = null, DateTime? deadline = null, CancellationToken cancellationToken = default) =>
         LinkAsync(request, new CallOptions(headers, deadline, cancellationToken));
 
+    /// <summary>Ends one company's link from the connector's side (see the contract); the headers must carry the install credential.</summary>
+    public AsyncUnaryCall<UnlinkResponse> UnlinkAsync(UnlinkRequest request, CallOptions options) =>
+        _invoker.AsyncUnaryCall(ConnectorServiceDescriptors.Unlink, null, options, request);
+
+    public AsyncUnaryCall<UnlinkResponse> UnlinkAsync(UnlinkRequest request, Metadata? headers = null, DateTime? deadline = null, CancellationToken cancellationToken = default) =>
+        UnlinkAsync(request, new CallOptions(headers, deadline, cancellationToken));
+
     /// <summary>Opens the install's work stream; the headers must carry its credential (<see cref="ConnectorServiceDescriptors.BearerHeaders"/>).</summary>
     public AsyncDuplexStreamingCall<ClientMessage, ServerMessage> Connect(CallOptions options) =>
         _invoker.AsyncDuplexStreamingCall(ConnectorServiceDescriptors.Connect, null, options);

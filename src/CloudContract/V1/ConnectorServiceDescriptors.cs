@@ -31,6 +31,14 @@ public static class ConnectorServiceDescriptors
     public static readonly Method<ClientMessage, ServerMessage> Connect =
         new(MethodType.DuplexStreaming, ServiceName, "Connect", ClientMessageMarshaller, ServerMessageMarshaller);
 
+    public static readonly Marshaller<UnlinkRequest> UnlinkRequestMarshaller = Marshallers.CreateProtobuf(UnlinkRequest.Parser);
+
+    public static readonly Marshaller<UnlinkResponse> UnlinkResponseMarshaller = Marshallers.CreateProtobuf(UnlinkResponse.Parser);
+
+    /// <summary>/qbconnector.connector.v1.ConnectorService/Unlink</summary>
+    public static readonly Method<UnlinkRequest, UnlinkResponse> Unlink =
+        new(MethodType.Unary, ServiceName, "Unlink", UnlinkRequestMarshaller, UnlinkResponseMarshaller);
+
     /// <summary>Call headers that carry an install credential.</summary>
     public static Metadata BearerHeaders(string credential)
     {

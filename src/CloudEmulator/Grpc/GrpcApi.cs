@@ -13,6 +13,7 @@ internal static class GrpcApi
         var connect = app.Services.GetRequiredService<ConnectHandler>();
         app.MapGrpcUnary(ConnectorServiceDescriptors.Link, link.LinkAsync);
         app.MapGrpcDuplexStreaming(ConnectorServiceDescriptors.Connect, connect.ConnectAsync);
+        app.MapGrpcUnary(ConnectorServiceDescriptors.Unlink, app.Services.GetRequiredService<UnlinkHandler>().UnlinkAsync);
         app.MapGrpcUnimplementedServices();
     }
 }

@@ -24,6 +24,7 @@ internal sealed class EmulatorServices
         LinkHandler = new LinkHandler(Linking, Sessions, log);
         var messages = new ClientMessageHandler(Companies, Installs, Datasets, Pushes, Records, Receipts, Sessions, time, log);
         ConnectHandler = new ConnectHandler(Installs, Sessions, messages, log);
+        UnlinkHandler = new UnlinkHandler(Installs, Companies, log);
     }
 
     public EmulatorOptions Options { get; }
@@ -56,6 +57,8 @@ internal sealed class EmulatorServices
 
     public ConnectHandler ConnectHandler { get; }
 
+    public UnlinkHandler UnlinkHandler { get; }
+
     public void Register(IServiceCollection services)
     {
         services.AddSingleton(this);
@@ -74,5 +77,6 @@ internal sealed class EmulatorServices
         services.AddSingleton(Linking);
         services.AddSingleton(LinkHandler);
         services.AddSingleton(ConnectHandler);
+        services.AddSingleton(UnlinkHandler);
     }
 }

@@ -311,7 +311,12 @@ public sealed partial class CompanyActor
         // Until the cloud's first-link work has run, the company is still being linked, not "up to date".
         var awaitingFirstLink = _finishedWork.Count == 0 && (!_settingsKnown || _settings.DataTypes.Any(d => d.FetchOnFirstLink));
         var state = _problem is not null ? "NeedsAttention" : work is not null ? "Syncing" : awaitingFirstLink ? "Linking" : "Linked";
-        _deps.Status.Set(new CompanyStatus(
+        if (_removing)
+        {
+            return;
+        }
+
+        _deps.Status.Set(WithModes(new CompanyStatus(
             _profile.CompanyId,
             _profile.CompanyName,
             _profile.CompanyFile,
@@ -320,7 +325,7 @@ public sealed partial class CompanyActor
             new Dictionary<string, DateTimeOffset>(_state.LastCompleted),
             null,
             _problem,
-            new Control.Contracts.Branding(_profile.PlatformName, _profile.LogoDataUrl, _profile.ColourHex)));
+            new Control.Contracts.Branding(_profile.PlatformName, _profile.LogoDataUrl, _profile.ColourHex))));
     }
 
     /// <summary>The request out at QuickBooks (or the finishing of a work item) and what it has brought so far.</summary>

@@ -65,6 +65,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
         Recover<RecoveryCompleted>(_ =>
         {
             Log.Information("Company {Company} recovered at event {SequenceNr} with {ActiveWork} work items in progress", _profile.CompanyId, LastSequenceNr, _state.ActiveWork.Count);
+            OnModesRecovered();
             PublishStatus();
             Timers.StartPeriodicTimer(ScheduleTimer, ScheduleTick.Instance, TimeSpan.FromMinutes(1));
             Self.Tell(ScheduleTick.Instance, Self);
@@ -84,6 +85,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
             _fetch = null;
             Advance();
         });
+        RegisterModeCommands();
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -103,6 +105,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
                     {
                         _settings = e;
                         _settingsKnown = true;
+                        ArmOneTimeCheck();
                         PublishStatus();
                         Self.Tell(ScheduleTick.Instance, Self);
                     });
@@ -126,6 +129,9 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
             case ServerMessage.BodyOneofCase.Work when message.Work.KindCase == WorkItem.KindOneofCase.Push:
                 OnPushWork(message.Work);
                 break;
+            case ServerMessage.BodyOneofCase.Pause or ServerMessage.BodyOneofCase.Resume:
+                OnCloudPauseOrResume(message);
+                break;
             default:
                 Log.Debug("Company {Company} ignores {Message} for now", _profile.CompanyId, message.BodyCase);
                 break;
@@ -145,7 +151,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
 
     private void OnScheduleTick()
     {
-        if (_settings.Mode != SyncMode.Ongoing || _state.ActiveWork.Any(w => w.WorkId.StartsWith("scheduled-", StringComparison.Ordinal)))
+        if (_settings.Mode != SyncMode.Ongoing || IsPaused || _removing || _state.ActiveWork.Any(w => w.WorkId.StartsWith("scheduled-", StringComparison.Ordinal)))
         {
             return;
         }
@@ -187,7 +193,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
     /// <summary>Takes the next step of the most urgent work, unless a request is already out.</summary>
     private void Advance()
     {
-        if (_fetch is not null || IsRecovering)
+        if (_fetch is not null || IsRecovering || IsPaused || _removing)
         {
             return;
         }
@@ -280,7 +286,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
     private async Task OnFinishWorkAsync(FinishWork finish)
     {
         var work = _state.ActiveWork.FirstOrDefault(w => w.WorkId == finish.WorkId);
-        if (work is null)
+        if (work is null || _removing)
         {
             _fetch = null;
             return;
@@ -318,6 +324,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
     private void ApplyToState(object e)
     {
         _state.Apply(e);
+        ApplyModeEvent(e);
         if (e is WorkCompleted completed)
         {
             _finishedWork.Add(completed.WorkId);

@@ -23,6 +23,7 @@ namespace QbConnector.Engine.Hosting;
 public sealed class EngineHost : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _resources = [];
+    private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SingleInstanceLock? _lock;
 
     private EngineHost()
@@ -32,6 +33,12 @@ public sealed class EngineHost : IAsyncDisposable
     public ActorSystem System { get; private set; } = null!;
 
     public StatusBoard Status { get; } = new();
+
+    /// <summary>Completes when the engine wants to end by itself (a one-time run is over); the host process then stops it.</summary>
+    public Task StopRequested => _stopRequested.Task;
+
+    /// <summary>Set with <see cref="StopRequested"/> when the connector should remove itself from the PC once stopped.</summary>
+    public bool UninstallRequested { get; private set; }
 
     public static async Task<EngineHost> StartAsync(DataDirectory data, EngineOptions options, Func<IQbSession> sessionFactory, ILogger log, TimeProvider? time = null, CancellationToken ct = default)
     {
@@ -61,10 +68,11 @@ public sealed class EngineHost : IAsyncDisposable
             var directory = new CompanyDirectory();
             var cloudLink = new DeferredActorRef("cloud-link");
             var deps = new CompanyDependencies(gateway, cloudLink, outbox, host.Status, options.Sync, time);
-            var companies = system.ActorOf(Props.Create(() => new CompaniesActor(deps, directory)), "companies");
+            var removal = new CompanyRemovalServices(credentials, new CloudUnlinker(client, credentials, time, log), cloudLink, () => host.OneTimeFinished(options.Uninstall, time, log));
+            var companies = system.ActorOf(Props.Create(() => new CompaniesActor(deps, directory, removal)), "companies");
             cloudLink.Target = system.ActorOf(Props.Create(() => new CloudLinkActor(client, options.Cloud, credentials, outbox, companies, directory, time, EngineVersion.Current)), "cloud-link");
             var link = new LinkFlow(gateway, companies, cloudLink, client, credentials, host.Status, time, log);
-            host._resources.Add(await ControlServer.StartAsync(data, new EngineControl(host.Status, companies, cloudLink.Target, link), ct));
+            host._resources.Add(await ControlServer.StartAsync(data, new EngineControl(host.Status, companies, cloudLink.Target, link, directory, time), ct));
             host._resources.Add(new Disposer(channel.Dispose));
             log.Information("Engine {Version} started for data folder {DataFolder}", EngineVersion.Current, data.Root);
             return host;
@@ -96,6 +104,25 @@ public sealed class EngineHost : IAsyncDisposable
         }
 
         _lock?.Dispose();
+    }
+
+    /// <summary>
+    /// The one-time run is over: the status says so at once, and a moment later (so the tray sees
+    /// it) the engine asks to be stopped and removed.
+    /// </summary>
+    private void OneTimeFinished(UninstallOptions options, TimeProvider time, ILogger log)
+    {
+        Status.MarkOneTimeFinished();
+        log.Information("The one-time run is complete: the connector removes itself from this PC in {Delay}", options.ExitDelay);
+        _ = Task.Delay(options.ExitDelay, time).ContinueWith(
+            _ =>
+            {
+                UninstallRequested = true;
+                _stopRequested.TrySetResult();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private sealed class Disposer(Action dispose) : IAsyncDisposable

@@ -20,6 +20,10 @@ public sealed class EngineOptions
     public OutboxOptions Outbox { get; set; } = new();
 
     public DiagnosticsOptions Diagnostics { get; set; } = new();
+
+    public UninstallOptions Uninstall { get; set; } = new();
+
+    public AutostartOptions Autostart { get; set; } = new();
 }
 
 /// <summary>How the engine reaches the cloud.</summary>
@@ -75,4 +79,21 @@ public sealed class DiagnosticsOptions
 {
     /// <summary>A pause point (NAME or NAME#N) where the engine freezes so it can be killed there; see <see cref="Engine.Diagnostics.PausePoints"/>.</summary>
     public string? PauseAt { get; set; }
+}
+
+/// <summary>How the connector removes itself when a one-time run is over.</summary>
+public sealed class UninstallOptions
+{
+    /// <summary>Keep the logs folder when the connector removes its data (for support); off by default.</summary>
+    public bool KeepLogs { get; set; }
+
+    /// <summary>How long the finished status is shown (to the tray) before the engine stops and removes itself.</summary>
+    public TimeSpan ExitDelay { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>How the connector registers itself to start at log-on.</summary>
+public sealed class AutostartOptions
+{
+    /// <summary>The systemctl to call on Linux ("systemctl" from the PATH by default; "none" never calls one).</summary>
+    public string Systemctl { get; set; } = "systemctl";
 }

@@ -61,7 +61,7 @@ internal sealed class LinkFlow(
             return await LinkCheckedAsync(link, ct);
         }
 
-        if (status.Get(link.LicenceKey) is not null && !_shown.ContainsKey(link.LicenceKey))
+        if (status.Get(link.LicenceKey) is { State: not "Deauthorised" } && !_shown.ContainsKey(link.LicenceKey))
         {
             throw new ControlException(409, "This licence key is already linked on this PC.");
         }
@@ -88,6 +88,7 @@ internal sealed class LinkFlow(
     private void Show(PendingLink link, string state, Problem? problem)
     {
         _shown[link.LicenceKey] = 0;
+        status.Linked(link.LicenceKey);
         status.Set(new CompanyStatus(link.LicenceKey, Path.GetFileNameWithoutExtension(link.File), link.File, state, null, new Dictionary<string, DateTimeOffset>(), null, problem, null));
     }
 

@@ -76,6 +76,13 @@ public sealed class CloudLinkActor : ReceiveActor, IWithTimers
                 Self.Tell(Connect.Instance, Self);
             }
         });
+        Receive<CredentialRemoved>(_ =>
+        {
+            // The last company is gone: nothing left to sync, and no credential to reconnect with.
+            Timers.Cancel(ReconnectTimer);
+            Timers.Cancel(HeartbeatTimer);
+            CloseCall();
+        });
         ReceiveAsync<Inbound>(m => m.Generation == _generation ? OnInboundAsync(m.Message) : Task.CompletedTask);
         Receive<StreamEnded>(m =>
         {

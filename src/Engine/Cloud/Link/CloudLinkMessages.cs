@@ -25,3 +25,9 @@ public sealed record CredentialChanged
 {
     public static CredentialChanged Instance { get; } = new();
 }
+
+/// <summary>The install credential was destroyed (the last company is gone): close the stream and stay offline.</summary>
+public sealed record CredentialRemoved
+{
+    public static CredentialRemoved Instance { get; } = new();
+}
