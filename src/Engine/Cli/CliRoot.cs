@@ -14,6 +14,11 @@ internal static class CliRoot
         root.Subcommands.Add(ControlCommands.Link());
         root.Subcommands.Add(ControlCommands.Status());
         root.Subcommands.Add(ControlCommands.Sync());
+        root.Subcommands.Add(ControlCommands.Pause());
+        root.Subcommands.Add(ControlCommands.Resume());
+        root.Subcommands.Add(ControlCommands.Unlink());
+        root.Subcommands.Add(AutostartCommands.Install());
+        root.Subcommands.Add(AutostartCommands.Uninstall());
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(Demo.DemoCommand.Create());
         return root;

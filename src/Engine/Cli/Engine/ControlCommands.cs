@@ -5,7 +5,7 @@ using QbConnector.Engine.Control.Contracts;
 
 namespace QbConnector.Engine.Cli.Engine;
 
-/// <summary><c>link</c>, <c>status</c>, <c>sync</c>: commands for the running engine, through its control API.</summary>
+/// <summary><c>link</c>, <c>status</c>, <c>sync</c>, <c>pause</c>, <c>resume</c>, <c>unlink</c>: commands for the running engine, through its control API.</summary>
 internal static class ControlCommands
 {
     private static readonly JsonSerializerOptions Json = new(ControlServer.Json) { WriteIndented = true };
@@ -58,6 +58,49 @@ internal static class ControlCommands
         return command;
     }
 
+    public static Command Pause()
+    {
+        var dataDir = CommonOptions.DataDir();
+        var company = new Option<string?>("--company") { Description = "The company id (all companies when omitted)." };
+        var duration = new Option<TimeSpan?>("--for")
+        {
+            Description = $"How long, as {Durations.Help} (until resumed when omitted).",
+            CustomParser = argument =>
+            {
+                var text = argument.Tokens.Count == 1 ? argument.Tokens[0].Value : null;
+                var parsed = Durations.TryParse(text, out var error);
+                if (error is not null)
+                {
+                    argument.AddError(error);
+                }
+
+                return parsed;
+            },
+        };
+        var command = new Command("pause", "Pauses syncing for one company or all, for a while or until resumed.") { dataDir, company, duration };
+        command.SetAction((result, ct) => Call(result, dataDir, (client, token) =>
+            client.PauseAsync(new PauseRequest(result.GetValue(company), result.GetValue(duration)), token), ct));
+        return command;
+    }
+
+    public static Command Resume()
+    {
+        var dataDir = CommonOptions.DataDir();
+        var company = new Option<string?>("--company") { Description = "The company id (all companies when omitted)." };
+        var command = new Command("resume", "Ends a pause for one company or all.") { dataDir, company };
+        command.SetAction((result, ct) => Call(result, dataDir, (client, token) => client.ResumeAsync(result.GetValue(company), token), ct));
+        return command;
+    }
+
+    public static Command Unlink()
+    {
+        var dataDir = CommonOptions.DataDir();
+        var company = new Option<string>("--company") { Description = "The company id to unlink (as 'status' shows it).", Required = true };
+        var command = new Command("unlink", "Unlinks a company: its work stops, its unsent data and credential on this PC are deleted, and the platform is told.") { dataDir, company };
+        command.SetAction((result, ct) => Call(result, dataDir, (client, token) => client.UnlinkAsync(result.GetValue(company)!, token), ct));
+        return command;
+    }
+
     private static async Task<int> Call(ParseResult result, Option<string?> dataDir, Func<ControlClient, CancellationToken, Task<CommandResult>> call, CancellationToken ct)
     {
         using var client = new ControlClient(CommonOptions.Resolve(result.GetValue(dataDir)));
@@ -77,6 +120,11 @@ internal static class ControlCommands
     private static string Describe(EngineStatus status)
     {
         var lines = new List<string> { $"Connector {status.Version}: cloud {(status.CloudConnected ? "connected" : "not connected")}" };
+        if (status.OneTime is { } oneTime)
+        {
+            lines.Add(oneTime.Finished ? "One-time link: done; the connector is removing itself from this PC." : "One-time link: once the first sync is done, the connector removes itself from this PC.");
+        }
+
         if (status.Companies.Count == 0)
         {
             lines.Add("No company is linked yet. Link one with: link --license-key KEY --company-file PATH --region US|CA|UK");
@@ -89,6 +137,16 @@ internal static class ControlCommands
             if (company.Work is { } work)
             {
                 lines.Add($"  syncing {work.DataType ?? "…"}: {work.RecordsDone:N0} records, {work.DataTypesDone} of {work.DataTypesTotal} data types");
+            }
+
+            if (company.PausedUntil is { } until)
+            {
+                lines.Add($"  paused until {until.ToLocalTime():yyyy-MM-dd HH:mm}");
+            }
+
+            if (company.NextSyncAt is { } next)
+            {
+                lines.Add($"  next sync {next.ToLocalTime():yyyy-MM-dd HH:mm}");
             }
 
             if (company.Problem is { } problem)

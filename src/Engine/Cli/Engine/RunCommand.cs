@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using QbConnector.Engine.Autostart;
 using QbConnector.Engine.Diagnostics;
 using QbConnector.Engine.Hosting;
+using QbConnector.Engine.Uninstall;
 using QbConnector.QbGateway.Errors;
 using QbConnector.QbGateway.Sandbox.Latency;
 using QbConnector.QbGateway.Sandbox.Simulator;
@@ -41,8 +43,9 @@ internal static class RunCommand
                 return 2;
             }
 
-            await using var log = EngineLogging.Configure(new LoggerConfiguration(), data, console: true).CreateLogger();
+            var log = EngineLogging.Configure(new LoggerConfiguration(), data, console: true).CreateLogger();
             Log.Logger = log;
+            var uninstall = false;
             try
             {
                 var chosen = QbSessionFactory.Resolve(Enum.Parse<QbBackend>(options.QuickBooks.Backend, ignoreCase: true));
@@ -55,21 +58,44 @@ internal static class RunCommand
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
                 using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-                await using var host = await EngineHost.StartAsync(data, options, sessions, log, ct: stop.Token);
-                result.InvocationConfiguration.Output.WriteLine($"engine running data={data.Root} quickbooks={chosen}");
-                await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-                log.Information("Stopping the engine");
-                return 0;
+                await using (var host = await EngineHost.StartAsync(data, options, sessions, log, ct: stop.Token))
+                {
+                    result.InvocationConfiguration.Output.WriteLine($"engine running data={data.Root} quickbooks={chosen}");
+                    await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token), host.StopRequested).ContinueWith(_ => { }, TaskScheduler.Default);
+                    uninstall = host.UninstallRequested;
+                    log.Information(uninstall ? "Stopping the engine: the one-time run is over" : "Stopping the engine");
+                }
             }
             catch (Exception ex) when (ex is EngineAlreadyRunningException or QbSdkException or IOException or Persistence.Sqlite.JournalStorageException or Outbox.OutboxStorageException)
             {
                 log.Error(ex, "The engine could not start");
                 result.InvocationConfiguration.Error.WriteLine(ex.Message);
+                await log.DisposeAsync();
                 return 1;
             }
+
+            // The log is closed before the data folder (and the log with it, unless kept) goes.
+            await log.DisposeAsync();
+            if (uninstall)
+            {
+                var report = SelfUninstaller.Run(data, options.Uninstall, Autostarts.ForThisPlatform(options.Autostart));
+                var output = result.InvocationConfiguration.Output;
+                output.WriteLine("The one-time sync is complete: the connector has removed itself from this PC.");
+                output.WriteLine(report.Registration.Message);
+                output.WriteLine(report.Kept.Count == 0 ? $"Deleted {data.Root}." : $"Deleted {data.Root} except {string.Join(", ", report.Kept)}.");
+                if (report.InstallFolder is { } folder)
+                {
+                    output.WriteLine($"{folder} is deleted as soon as this program has exited.");
+                }
+            }
+
+            return 0;
         });
         return command;
     }
+
+    /// <summary>The configuration of the engine for this data folder (engine.json, then QBCONNECTOR_ variables).</summary>
+    internal static EngineOptions LoadOptions(DataDirectory data) => LoadOptions(data, null, null, null, null);
 
     private static EngineOptions LoadOptions(DataDirectory data, string? cloud, string? backend, string? trace, string? latency)
     {
