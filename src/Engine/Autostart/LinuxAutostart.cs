@@ -6,9 +6,11 @@ namespace QbConnector.Engine.Autostart;
 /// Linux and other XDG desktops: a systemd user unit with Restart=on-failure when the user has a
 /// systemd manager, else an XDG autostart entry. Files go under $XDG_CONFIG_HOME (or ~/.config).
 /// </summary>
-public sealed class LinuxAutostart(AutostartOptions options) : IAutostart
+/// <param name="configHome">Where user configuration lives; <see cref="DefaultConfigHome"/> when null.</param>
+public sealed class LinuxAutostart(AutostartOptions options, string? configHome = null) : IAutostart
 {
-    public static string ConfigHome
+    /// <summary>$XDG_CONFIG_HOME when set (and absolute), else ~/.config.</summary>
+    public static string DefaultConfigHome
     {
         get
         {
@@ -23,9 +25,11 @@ public sealed class LinuxAutostart(AutostartOptions options) : IAutostart
         }
     }
 
-    public static string UnitFile => Path.Combine(ConfigHome, "systemd", "user", SystemdUserUnit.FileName);
+    public string ConfigHome { get; } = configHome ?? DefaultConfigHome;
 
-    public static string DesktopFile => Path.Combine(ConfigHome, "autostart", XdgAutostartEntry.FileName);
+    public string UnitFile => Path.Combine(ConfigHome, "systemd", "user", SystemdUserUnit.FileName);
+
+    public string DesktopFile => Path.Combine(ConfigHome, "autostart", XdgAutostartEntry.FileName);
 
     public AutostartResult Install(LaunchCommand command)
     {

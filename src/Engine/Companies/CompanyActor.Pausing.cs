@@ -27,6 +27,7 @@ public sealed partial class CompanyActor
     {
         Command<PauseCompany>(pause => Pause(pause.Until, pause.By, Sender));
         Command<ResumeCompany>(resume => Resume(resume.By, Sender));
+        Command<GetPauseState>(_ => Sender.Tell(CurrentPauseState(), Self));
         Command<PauseEnded>(_ =>
         {
             Log.Information("Company {Company}: the pause has ended", _profile.CompanyId);

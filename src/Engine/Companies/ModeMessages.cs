@@ -13,6 +13,12 @@ public sealed record PauseCompany(DateTimeOffset? Until, string By = "person");
 /// <summary>End a pause; answered with <see cref="PauseState"/>.</summary>
 public sealed record ResumeCompany(string By = "person");
 
+/// <summary>Asks whether the company is paused; answered with <see cref="PauseState"/>.</summary>
+public sealed record GetPauseState
+{
+    public static GetPauseState Instance { get; } = new();
+}
+
 /// <summary>Whether a company is paused now, and until when (null: until resumed).</summary>
 public sealed record PauseState(string CompanyId, string CompanyName, bool Paused, DateTimeOffset? Until);
 
