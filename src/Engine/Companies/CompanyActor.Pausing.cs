@@ -11,7 +11,8 @@ namespace QbConnector.Engine.Companies;
 /// <summary>
 /// Pausing, sync hours and what the status shows of them. A pause (by the person or the cloud,
 /// for a while or until resumed) is persisted, so it holds across restarts; while it holds, no
-/// new request goes to QuickBooks and nothing is scheduled. A timed pause ends by itself.
+/// new sync or push is started and nothing is scheduled (a push already sent to QuickBooks is
+/// carried through). A timed pause ends by itself.
 /// </summary>
 public sealed partial class CompanyActor
 {
@@ -34,6 +35,7 @@ public sealed partial class CompanyActor
             PublishStatus();
             Self.Tell(ScheduleTick.Instance, Self);
             Advance();
+            AdvancePushes();
         });
         RegisterRemovalCommands();
     }
@@ -115,6 +117,7 @@ public sealed partial class CompanyActor
             replyTo?.Tell(CurrentPauseState(), Self);
             Self.Tell(ScheduleTick.Instance, Self);
             Advance();
+            AdvancePushes();
         });
     }
 
@@ -126,6 +129,12 @@ public sealed partial class CompanyActor
     /// </summary>
     private void StopAsking()
     {
+        if (_pushStep is not null)
+        {
+            // Withdrawing would drop the push's request too; the window in progress ends first instead.
+            return;
+        }
+
         Timers.Cancel(RetryTimer);
         _deps.Gateway.Tell(new CancelRequests(_profile.CompanyFile), Self);
         if (_fetch is { CorrelationId: not FinishingCorrelation })

@@ -95,7 +95,7 @@ public sealed partial class CompanyActor
     /// <summary>Takes the next step of the oldest open push, unless one of its requests is already out.</summary>
     private void AdvancePushes()
     {
-        if (IsRecovering || _pushStep is not null || _pushes.Next is not { } push)
+        if (IsRecovering || IsPaused || _removing || _pushStep is not null || _pushes.Next is not { } push)
         {
             return;
         }
