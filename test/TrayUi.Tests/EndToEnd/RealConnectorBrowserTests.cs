@@ -69,10 +69,7 @@ public sealed partial class RealConnectorBrowserTests(BrowserFixture browser) : 
     [Fact]
     public async Task Another_company_file_open_is_shown_with_its_fix_and_clears_by_itself()
     {
-        var file = await _connector.CreateCompanyFileAsync("Sample Bakery", scale: 200);
-        var licenceKey = await _connector.Cloud.CreateCompanyAsync("Sample Bakery", "US");
-        var linked = await _connector.Engine.CliAsync("link", "--license-key", licenceKey, "--company-file", file, "--region", "US");
-        linked.ExitCode.Should().Be(0, linked.Output);
+        var (_, file) = await LinkAsync("Sample Bakery");
         await _page.GotoAsync(_connector.DashboardUri.AbsoluteUri);
         var card = Card("Sample Bakery");
         await Expect(card.Locator(".state")).ToHaveTextAsync("Up to date", Slow);
@@ -94,6 +91,67 @@ public sealed partial class RealConnectorBrowserTests(BrowserFixture browser) : 
 
         await Expect(card.Locator(".problem")).ToBeHiddenAsync(new() { Timeout = 90_000 });
         await Expect(card.Locator(".state")).ToHaveTextAsync("Up to date", Slow);
+    }
+
+    [Fact]
+    public async Task Pausing_for_24_hours_holds_the_real_engine_and_resuming_releases_it()
+    {
+        await LinkAsync("Rock Castle Construction");
+        await _page.GotoAsync(_connector.DashboardUri.AbsoluteUri);
+        var card = Card("Rock Castle Construction");
+        await Expect(card.Locator(".state")).ToHaveTextAsync("Up to date", Slow);
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Pause 24 hours" }).ClickAsync();
+
+        await Expect(card.Locator(".state")).ToHaveTextAsync("Paused");
+        await Expect(card.Locator(".paused")).ToContainTextAsync("Paused until");
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Sync now" })).ToBeDisabledAsync();
+        var paused = (await _connector.Engine.StatusAsync()).GetProperty("companies")[0];
+        paused.GetProperty("state").GetString().Should().Be("Paused");
+        paused.GetProperty("pausedUntil").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow.AddHours(24), TimeSpan.FromMinutes(5));
+        await Shot("real-paused");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+
+        await Expect(card.Locator(".state")).ToHaveTextAsync("Up to date");
+        await Expect(card.Locator(".paused")).ToBeHiddenAsync();
+        var resumed = (await _connector.Engine.StatusAsync()).GetProperty("companies")[0];
+        resumed.GetProperty("state").GetString().Should().Be("Linked");
+    }
+
+    [Fact]
+    public async Task Removing_one_company_unlinks_it_in_the_real_engine_and_leaves_the_other()
+    {
+        var (keep, _) = await LinkAsync("Keep Me Ltd");
+        var (gone, _) = await LinkAsync("Sample Bakery");
+        await _page.GotoAsync(_connector.DashboardUri.AbsoluteUri);
+        await Expect(Card("Sample Bakery").Locator(".state")).ToHaveTextAsync("Up to date", Slow);
+        await Expect(Card("Keep Me Ltd").Locator(".state")).ToHaveTextAsync("Up to date", Slow);
+
+        await Card("Sample Bakery").GetByRole(AriaRole.Button, new() { Name = "Remove…" }).ClickAsync();
+        var dialog = _page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("Remove Sample Bakery?");
+        await Shot("real-remove-confirm");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+
+        // The removed company says what happened to it until the engine next starts; the other syncs on.
+        await Expect(Card("Sample Bakery").Locator(".state")).ToHaveTextAsync("Access removed", new() { Timeout = 30_000 });
+        await Expect(Card("Sample Bakery").GetByRole(AriaRole.Button, new() { Name = "Sync now" })).ToHaveCountAsync(0);
+        await Expect(Card("Keep Me Ltd").Locator(".state")).ToHaveTextAsync("Up to date");
+        await Shot("real-removed");
+        var states = (await _connector.Engine.StatusAsync()).GetProperty("companies").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("companyId").GetString()!, c => c.GetProperty("state").GetString());
+        states.Should().Equal(new Dictionary<string, string?> { [keep] = "Linked", [gone] = "Deauthorised" });
+    }
+
+    /// <summary>Links a new sandbox company file with the CLI, as a script or a second person would.</summary>
+    private async Task<(string LicenceKey, string CompanyFile)> LinkAsync(string name)
+    {
+        var file = await _connector.CreateCompanyFileAsync(name, scale: 150);
+        var licenceKey = await _connector.Cloud.CreateCompanyAsync(name, "US");
+        var linked = await _connector.Engine.CliAsync("link", "--license-key", licenceKey, "--company-file", file, "--region", "US");
+        linked.ExitCode.Should().Be(0, linked.Output);
+        return (licenceKey, file);
     }
 
     private ILocator Card(string name) => _page.Locator(".company", new() { Has = _page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true }) });

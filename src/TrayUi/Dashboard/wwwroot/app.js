@@ -129,6 +129,8 @@ function fill(li, c) {
   li.querySelector(".no-syncs").hidden = c.lastSyncs.length > 0;
 
   const isPaused = c.state === "Paused";
+  // A company whose access is gone has nothing left to sync, pause or remove.
+  li.querySelector(".buttons").hidden = c.state === "Deauthorised";
   li.querySelector(".pause").hidden = isPaused;
   li.querySelector(".resume").hidden = !isPaused;
   li.querySelector(".sync").disabled = isPaused || !view.engineRunning;
