@@ -3,6 +3,7 @@ using QbConnector.CloudContract.V1;
 using QbConnector.Engine.Cloud.Link;
 using QbConnector.Engine.Cloud.Pages;
 using QbConnector.Engine.Companies.Events;
+using QbConnector.Engine.Companies.State;
 using QbConnector.Engine.Diagnostics;
 using QbConnector.Engine.Control.Contracts;
 using QbConnector.Engine.Gateway.Messages;
@@ -21,6 +22,8 @@ public sealed partial class CompanyActor
 {
     private const int IteratorLost = 3391;
     private bool _followUpPromised;
+    private const string OutboxTimer = "outbox";
+    private static readonly TimeSpan OutboxCheckInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Every request of a sync is followed by another (the next page, window, data type or work
@@ -54,6 +57,19 @@ public sealed partial class CompanyActor
             return; // An answer to a request this actor has given up on (restart, retry).
         }
 
+        try
+        {
+            await HandleResponseAsync(fetch, response);
+        }
+        catch (OutboxFullException)
+        {
+            // The window is fetched again once there is room; its pages stored so far are not sent twice.
+            WaitForCloud();
+        }
+    }
+
+    private async Task HandleResponseAsync(Fetch fetch, QbResponse response)
+    {
         FetchedPage page;
         try
         {
@@ -63,6 +79,13 @@ public sealed partial class CompanyActor
         {
             Log.Error(ex, "Company {Company}: QuickBooks' answer for {DataType} could not be read", _profile.CompanyId, fetch.Entity.DataType);
             FailWork(fetch.WorkId, QbErrorClass.RequestInvalid, "response-format", "QuickBooks sent an answer the connector could not read.", "");
+            return;
+        }
+
+        if (page.Header.StatusCode == IteratorLost && fetch.Reconcile)
+        {
+            Log.Information("Company {Company}: iterator lost while reconciling {DataType}; starting the pass again", _profile.CompanyId, fetch.Entity.DataType);
+            Send(_requests.IdsStart(fetch.Entity, NextRequestId()), continuesIterator: false);
             return;
         }
 
@@ -113,6 +136,12 @@ public sealed partial class CompanyActor
 
                 break;
             default:
+                if (fetch.Reconcile)
+                {
+                    await ReconcilePageAsync(fetch, page);
+                    return;
+                }
+
                 if (fetch.Deletes)
                 {
                     await StoreDeletedAsync(fetch, page.Deleted);
@@ -178,7 +207,7 @@ public sealed partial class CompanyActor
 
         PublishStatus();
         ReleaseGateway();
-        Timers.StartSingleTimer(RetryTimer, RetryStep.Instance, NeedsPersonRetry);
+        Timers.StartSingleTimer(RetryTimer, RetryStep.Instance, _deps.Sync.NeedsPersonRetry);
     }
 
     private void CompleteWindow(Fetch fetch)
@@ -227,6 +256,11 @@ public sealed partial class CompanyActor
         var keyed = records
             .Select(r => (r.Record, Key: new OutboxRecordKey(r.Id ?? "", r.Record.EditSequence ?? "", r.Record.TimeModifiedValue ?? default)))
             .ToList();
+        if (fetch.Entity.Kind is QbEntityKind.List or QbEntityKind.Transaction)
+        {
+            await _deps.Outbox.ConfirmKnownAsync(_profile.CompanyId, fetch.Entity.DataType, keyed.Select(k => k.Key.Id).Where(id => id.Length > 0).ToList(), StampOf(fetch));
+        }
+
         var seen = fetch.Entity.Kind is QbEntityKind.List or QbEntityKind.Transaction
             ? await _deps.Outbox.FindSeenAsync(_profile.CompanyId, fetch.Entity.DataType, keyed.Select(k => k.Key))
             : new HashSet<OutboxRecordKey>();
@@ -273,12 +307,108 @@ public sealed partial class CompanyActor
         }
 
         var page = DataPageBuilder.Build(_profile.CompanyId, CloudWorkId(fetch.WorkId), fetch.Entity.DataType, deleted.Select(RecordEncoder.EncodeDeleted).ToList());
-        await AppendDurableAsync(fetch.WorkId, fetch.Entity.DataType, deleted.Count, page, []);
+        await AppendDurableAsync(fetch.WorkId, fetch.Entity.DataType, deleted.Count, page, [], deleted.Select(d => d.Id).ToList());
     }
 
-    private async Task AppendDurableAsync(string workId, string dataType, int records, ClientMessage message, IReadOnlyList<OutboxRecordKey> keys)
+    /// <summary>
+    /// One page of a reconciliation pass: its ids are confirmed as existing; once the pass is
+    /// complete, every known id it did not confirm was deleted in QuickBooks and is sent as deleted.
+    /// </summary>
+    private async Task ReconcilePageAsync(Fetch fetch, FetchedPage page)
     {
-        await _deps.Outbox.AppendAsync(new NewOutboxPage(_profile.CompanyId, workId, dataType, records, message.ToByteArray()) { Keys = keys });
+        var more = page.Remaining > 0 && page.Header.IteratorId is not null;
+        if (more)
+        {
+            Send(_requests.IdsContinue(fetch.Entity, NextRequestId(), page.Header.IteratorId!), continuesIterator: true);
+        }
+
+        await _deps.Outbox.ConfirmKnownAsync(_profile.CompanyId, fetch.Entity.DataType, page.Records.Select(r => r.Id).OfType<string>().Where(id => id.Length > 0).ToList(), fetch.Stamp);
+        if (more)
+        {
+            return;
+        }
+
+        var gone = await _deps.Outbox.UnconfirmedAsync(_profile.CompanyId, fetch.Entity.DataType, fetch.Stamp);
+        var transaction = fetch.Entity.Kind == QbEntityKind.Transaction;
+        var delType = transaction ? fetch.Entity.TxnDelType! : fetch.Entity.ListDelTypes.FirstOrDefault() ?? "";
+        var deletedAt = Truncate(_deps.Time.GetLocalNow()).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var chunk in gone.Chunk(_deps.Sync.PageSize))
+        {
+            var records = chunk.Select(id => new QbDeletedRecord(fetch.Entity.DataType, delType, id, null, deletedAt, null, transaction)).ToList();
+            var message = DataPageBuilder.Build(_profile.CompanyId, CloudWorkId(fetch.WorkId), fetch.Entity.DataType, records.Select(RecordEncoder.EncodeDeleted).ToList());
+            await AppendDurableAsync(fetch.WorkId, fetch.Entity.DataType, records.Count, message, [], chunk);
+        }
+
+        if (gone.Count > 0)
+        {
+            Log.Information("Company {Company}: {Count} {DataType} records no longer in QuickBooks were sent as deleted", _profile.CompanyId, gone.Count, fetch.Entity.DataType);
+        }
+
+        _fetch = null;
+        FinishDataType(fetch.WorkId, fetch.Entity.DataType, fetch.Window.To);
+    }
+
+    /// <summary>
+    /// Whether finishing this data type needs a full reconciliation of ids: a full sync of a data
+    /// type synced before (records deleted since are absent from its pages, not reported), or an
+    /// incremental one whose watermark is older than QuickBooks' delete history reaches.
+    /// </summary>
+    private bool NeedsReconciliation(SyncStep.CompleteDataType step, QbEntity entity)
+    {
+        if (entity.Kind is not (QbEntityKind.List or QbEntityKind.Transaction))
+        {
+            return false;
+        }
+
+        if (step.From is not { } from)
+        {
+            return _state.Watermarks.ContainsKey(step.DataType);
+        }
+
+        // A day's margin for QuickBooks' host-local clock and its daylight-saving-blind offsets.
+        var reach = _deps.Sync.DeletedHistory - TimeSpan.FromDays(1);
+        return _deps.Time.GetUtcNow() - (from - _deps.Sync.Windows.SafetyOverlap) > reach;
+    }
+
+    private long StampOf(Fetch fetch) =>
+        fetch.Stamp != 0 ? fetch.Stamp : _state.ActiveWork.FirstOrDefault(w => w.WorkId == fetch.WorkId)?.Current?.Until.ToUnixTimeSeconds() ?? _deps.Time.GetUtcNow().ToUnixTimeSeconds();
+
+    /// <summary>The outbox is at its budget (the cloud has not taken pages for a while): pause syncing and say so.</summary>
+    private void WaitForCloud()
+    {
+        _fetch = null;
+        ReleaseGateway();
+        if (_waitingForCloud is null)
+        {
+            _waitingForCloud = _deps.Time.GetUtcNow();
+            Log.Warning("Company {Company}: syncing paused, the outbox holds {Pending} bytes waiting for the cloud (budget {Budget})", _profile.CompanyId, _deps.Outbox.PendingBytes, _deps.Outbox.BudgetBytes);
+            PublishStatus();
+        }
+
+        Timers.StartSingleTimer(OutboxTimer, OutboxCheck.Instance, OutboxCheckInterval);
+    }
+
+    private void OnOutboxCheck()
+    {
+        // Resume only with room for more than a page or two, so a slow link does not make syncing flicker.
+        if (_deps.Outbox.PendingBytes > _deps.Outbox.BudgetBytes * 3 / 4)
+        {
+            Timers.StartSingleTimer(OutboxTimer, OutboxCheck.Instance, OutboxCheckInterval);
+            return;
+        }
+
+        Log.Information("Company {Company}: the cloud has taken the waiting pages; syncing goes on", _profile.CompanyId);
+        _waitingForCloud = null;
+        PublishStatus();
+        Advance();
+    }
+
+    private static string DescribeBytes(long bytes) =>
+        bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.#} GB" : bytes >= 1L << 20 ? $"{bytes / (double)(1L << 20):0.#} MB" : $"{Math.Max(1, bytes / 1024):0} KB";
+
+    private async Task AppendDurableAsync(string workId, string dataType, int records, ClientMessage message, IReadOnlyList<OutboxRecordKey> keys, IReadOnlyList<string>? deletedIds = null)
+    {
+        await _deps.Outbox.AppendAsync(new NewOutboxPage(_profile.CompanyId, workId, dataType, records, message.ToByteArray()) { Keys = keys, DeletedIds = deletedIds ?? [] });
         PausePoints.Reach("page.stored");
         _deps.CloudLink.Tell(new OutboxChanged(_profile.CompanyId), Self);
     }
@@ -310,7 +440,14 @@ public sealed partial class CompanyActor
                 work.DataTypes.Count);
         // Until the cloud's first-link work has run, the company is still being linked, not "up to date".
         var awaitingFirstLink = _finishedWork.Count == 0 && (!_settingsKnown || _settings.DataTypes.Any(d => d.FetchOnFirstLink));
-        var state = _problem is not null ? "NeedsAttention" : work is not null ? "Syncing" : awaitingFirstLink ? "Linking" : "Linked";
+        var state = _problem is not null ? "NeedsAttention" : _waitingForCloud is not null ? "Paused" : work is not null ? "Syncing" : awaitingFirstLink ? "Linking" : "Linked";
+        var problem = _problem ?? (_waitingForCloud is { } since
+            ? new Problem(
+                $"Syncing has paused: {DescribeBytes(_deps.Outbox.PendingBytes)} of fetched data is waiting to be sent, and the cloud cannot be reached.",
+                "Check that this PC is connected to the internet. Syncing goes on by itself once the waiting data has been sent.",
+                "waiting-for-cloud",
+                since)
+            : null);
         if (_removing)
         {
             return;
@@ -324,7 +461,7 @@ public sealed partial class CompanyActor
             current,
             new Dictionary<string, DateTimeOffset>(_state.LastCompleted),
             null,
-            _problem,
+            problem,
             new Control.Contracts.Branding(_profile.PlatformName, _profile.LogoDataUrl, _profile.ColourHex))));
     }
 
@@ -340,6 +477,12 @@ public sealed partial class CompanyActor
         public GatewayPriority Priority { get; } = priority;
 
         public bool Deletes { get; init; }
+
+        /// <summary>A pass over every id of the data type, to find deletes QuickBooks no longer reports.</summary>
+        public bool Reconcile { get; init; }
+
+        /// <summary>The pass the fetched ids are confirmed under (its upper bound, Unix seconds); 0: the work's current data type.</summary>
+        public long Stamp { get; init; }
 
         public string? CorrelationId { get; set; }
 

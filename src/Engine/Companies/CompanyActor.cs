@@ -33,7 +33,6 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
 {
     private const string RetryTimer = "retry";
     private const string ScheduleTimer = "schedule";
-    private static readonly TimeSpan NeedsPersonRetry = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan RetryLaterDelay = TimeSpan.FromSeconds(5);
 
     private readonly CompanyProfile _profile;
@@ -48,6 +47,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
     private long _requestCounter;
     private Problem? _problem;
     private DateTimeOffset? _lastSuccess;
+    private DateTimeOffset? _waitingForCloud;
 
     public CompanyActor(CompanyProfile profile, CompanyDependencies deps)
     {
@@ -80,6 +80,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
         CommandAsync<QbResponse>(OnResponseAsync);
         Command<QbFailure>(OnFailure);
         CommandAsync<FinishWork>(OnFinishWorkAsync);
+        Command<OutboxCheck>(_ => OnOutboxCheck());
         Command<RetryStep>(_ =>
         {
             _fetch = null;
@@ -193,8 +194,14 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
     /// <summary>Takes the next step of the most urgent work, unless a request is already out.</summary>
     private void Advance()
     {
-        if (_fetch is not null || IsRecovering || IsPaused || _removing)
+        if (_fetch is not null || IsRecovering || IsPaused || _removing || _waitingForCloud is not null)
         {
+            return;
+        }
+
+        if (_deps.Outbox.PendingBytes >= _deps.Outbox.BudgetBytes && _state.ActiveWork.Count > 0)
+        {
+            WaitForCloud();
             return;
         }
 
@@ -248,6 +255,14 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
     private void CompleteDataType(SyncStep.CompleteDataType step)
     {
         var entity = QbCatalog.GetByDataType(step.DataType);
+        if (NeedsReconciliation(step, entity))
+        {
+            _fetch = new Fetch(step.WorkId, entity, new SyncWindow(WindowPlannerOptions.QuickBooksEpoch, step.Until), PriorityOf(step.WorkId)) { Reconcile = true, Stamp = step.Until.ToUnixTimeSeconds() };
+            Log.Information("Company {Company}: reconciling every id of {DataType}, as QuickBooks' delete history may not reach back to the last sync", _profile.CompanyId, step.DataType);
+            Send(_requests.IdsStart(entity, NextRequestId()), continuesIterator: false);
+            return;
+        }
+
         if (step.From is { } from && SyncRequests.TracksDeletes(entity))
         {
             _fetch = new Fetch(step.WorkId, entity, new SyncWindow(from - _deps.Sync.Windows.SafetyOverlap, step.Until), PriorityOf(step.WorkId)) { Deletes = true };
@@ -297,7 +312,15 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
             : new ClientMessage { WorkFailed = new CloudContract.V1.WorkFailed { WorkId = work.WorkId, CompanyId = _profile.CompanyId, Error = finish.Error } };
         if (!work.WorkId.StartsWith("scheduled-", StringComparison.Ordinal) && !work.WorkId.StartsWith("manual-", StringComparison.Ordinal))
         {
-            await AppendDurableAsync(work.WorkId, "", 0, message, []);
+            try
+            {
+                await AppendDurableAsync(work.WorkId, "", 0, message, []);
+            }
+            catch (OutboxFullException)
+            {
+                WaitForCloud();
+                return;
+            }
         }
 
         object done = finish.Error is null
@@ -348,4 +371,9 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
     }
 
     private sealed record FinishWork(string WorkId, QuickBooksError? Error);
+
+    private sealed record OutboxCheck
+    {
+        public static OutboxCheck Instance { get; } = new();
+    }
 }

@@ -65,6 +65,15 @@ public sealed class SyncOptions
 
     /// <summary>How many three-month periods of reports a first sync fetches.</summary>
     public int ReportQuarters { get; set; } = 8;
+
+    /// <summary>
+    /// How far back QuickBooks keeps its delete history (ListDeletedQuery, TxnDeletedQuery). A data
+    /// type last synced longer ago than this reconciles its ids in full, so no delete is missed.
+    /// </summary>
+    public TimeSpan DeletedHistory { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How often a sync blocked on something only the person can fix looks again by itself.</summary>
+    public TimeSpan NeedsPersonRetry { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary>The outbox of fetched pages.</summary>

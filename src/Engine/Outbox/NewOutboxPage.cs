@@ -5,4 +5,7 @@ namespace QbConnector.Engine.Outbox;
 public sealed record NewOutboxPage(string CompanyId, string WorkId, string DataType, int RecordCount, ReadOnlyMemory<byte> Payload)
 {
     public IReadOnlyList<OutboxRecordKey> Keys { get; init; } = [];
+
+    /// <summary>Ids this page reports deleted: forgotten as known records in the same transaction, so a crash never loses or repeats a reconciliation.</summary>
+    public IReadOnlyList<string> DeletedIds { get; init; } = [];
 }

@@ -10,7 +10,7 @@ namespace QbConnector.Engine.Outbox;
 /// </summary>
 public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -30,6 +30,9 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
 
     /// <summary>Bytes of payload waiting for acknowledgement, over all companies.</summary>
     public long PendingBytes => Interlocked.Read(ref _pendingBytes);
+
+    /// <summary>Bytes of unacknowledged pages kept at most; appending past it fails with <see cref="OutboxFullException"/>.</summary>
+    public long BudgetBytes => _budgetBytes;
 
     /// <summary>Opens (or creates) the outbox file. A file that is not a readable outbox is left untouched.</summary>
     public static SqliteOutbox Open(string path, long budgetBytes = 1L << 30, TimeProvider? time = null)
@@ -124,6 +127,21 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
                     edit.Value = key.EditSequence;
                     modified.Value = key.TimeModified.ToUnixTimeSeconds();
                     await remember.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+
+            if (page.DeletedIds.Count > 0)
+            {
+                using var forget = _connection.CreateCommand();
+                forget.Transaction = transaction;
+                forget.CommandText = "DELETE FROM known WHERE company_id = $company AND data_type = $type AND id = $id";
+                forget.Parameters.AddWithValue("$company", page.CompanyId);
+                forget.Parameters.AddWithValue("$type", page.DataType);
+                var id = forget.Parameters.Add("$id", SqliteType.Text);
+                foreach (var deleted in page.DeletedIds)
+                {
+                    id.Value = deleted;
+                    await forget.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
 
@@ -222,6 +240,73 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
             ("$type", dataType),
             ("$keep", keepFrom.ToUnixTimeSeconds()));
 
+    /// <summary>
+    /// Records that these ids exist in QuickBooks as of <paramref name="stamp"/> (the pass that saw
+    /// them). A reconciliation later finds the ids that a complete pass did not see: deleted in
+    /// QuickBooks, even when its delete history no longer reaches back that far.
+    /// </summary>
+    public async Task ConfirmKnownAsync(string companyId, string dataType, IReadOnlyCollection<string> ids, long stamp, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var upsert = _connection.CreateCommand();
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO known(company_id, data_type, id, confirmed) VALUES ($company, $type, $id, $stamp)
+                ON CONFLICT DO UPDATE SET confirmed = max(confirmed, excluded.confirmed);
+                """;
+            upsert.Parameters.AddWithValue("$company", companyId);
+            upsert.Parameters.AddWithValue("$type", dataType);
+            upsert.Parameters.AddWithValue("$stamp", stamp);
+            var id = upsert.Parameters.Add("$id", SqliteType.Text);
+            foreach (var value in ids)
+            {
+                id.Value = value;
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            transaction.Commit();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The known ids of a data type that no pass since <paramref name="stamp"/> has confirmed, in id order.</summary>
+    public async Task<IReadOnlyList<string>> UnconfirmedAsync(string companyId, string dataType, long stamp, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var query = _connection.CreateCommand();
+            query.CommandText = "SELECT id FROM known WHERE company_id = $company AND data_type = $type AND confirmed < $stamp ORDER BY id";
+            query.Parameters.AddWithValue("$company", companyId);
+            query.Parameters.AddWithValue("$type", dataType);
+            query.Parameters.AddWithValue("$stamp", stamp);
+            var ids = new List<string>();
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return ids;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Forgets an acknowledged page. Acknowledging an unknown or already forgotten page is harmless.</summary>
     public Task AcknowledgeAsync(string companyId, long sequence, CancellationToken cancellationToken = default) =>
         DeleteAsync("company_id = $company AND sequence = $sequence", companyId, sequence, cancellationToken);
@@ -231,6 +316,7 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
     {
         await DeleteAsync("company_id = $company", companyId, 0, cancellationToken);
         await ExecuteLockedAsync("DELETE FROM seen WHERE company_id = $company", cancellationToken, ("$company", companyId));
+        await ExecuteLockedAsync("DELETE FROM known WHERE company_id = $company", cancellationToken, ("$company", companyId));
     }
 
     /// <summary>The companies that have pages waiting.</summary>
@@ -378,6 +464,21 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
                     time_modified INTEGER NOT NULL,
                     PRIMARY KEY(company_id, data_type, id, edit_sequence)) WITHOUT ROWID;
                 PRAGMA user_version = 1;
+                COMMIT;
+                """);
+        }
+
+        if (version < 2)
+        {
+            Execute(connection, """
+                BEGIN;
+                CREATE TABLE IF NOT EXISTS known(
+                    company_id TEXT NOT NULL,
+                    data_type TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    confirmed INTEGER NOT NULL,
+                    PRIMARY KEY(company_id, data_type, id)) WITHOUT ROWID;
+                PRAGMA user_version = 2;
                 COMMIT;
                 """);
         }

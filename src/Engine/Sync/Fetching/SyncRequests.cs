@@ -29,6 +29,17 @@ public sealed class SyncRequests
     public string WindowContinue(QbEntity entity, SyncWindow window, string requestId, string iteratorId) =>
         Write(Query(entity, window, requestId, QbIterator.Continue, iteratorId));
 
+    /// <summary>
+    /// The first (or only) page of every id of the entity, with no date filter: a reconciliation
+    /// pass that finds the records QuickBooks no longer has. Only the id comes back, so it is cheap.
+    /// </summary>
+    public string IdsStart(QbEntity entity, string requestId) =>
+        Write(IdQuery(entity, requestId, entity.SupportsIterator ? QbIterator.Start : QbIterator.None, null));
+
+    /// <summary>The next page of <see cref="IdsStart"/>.</summary>
+    public string IdsContinue(QbEntity entity, string requestId, string iteratorId) =>
+        Write(IdQuery(entity, requestId, QbIterator.Continue, iteratorId));
+
     /// <summary>Records of the entity deleted within the range (QuickBooks keeps the last 90 days only).</summary>
     public string Deleted(QbEntity entity, DateTimeOffset from, DateTimeOffset to, string requestId)
     {
@@ -67,6 +78,20 @@ public sealed class SyncRequests
             Iterator = iterator,
             IteratorId = iteratorId,
             MaxReturned = iterator == QbIterator.None ? null : _pageSize,
+        };
+    }
+
+    private QbQueryRequest IdQuery(QbEntity entity, string requestId, QbIterator iterator, string? iteratorId)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return new QbQueryRequest(entity)
+        {
+            RequestId = requestId,
+            ActiveStatus = entity.SupportsActiveStatus ? QbActiveStatus.All : null,
+            Iterator = iterator,
+            IteratorId = iteratorId,
+            MaxReturned = iterator == QbIterator.None ? null : _pageSize,
+            IncludeRetElements = [entity.Kind == QbEntityKind.Transaction ? "TxnID" : "ListID"],
         };
     }
 
