@@ -207,7 +207,7 @@ public sealed partial class CompanyActor
 
         PublishStatus();
         ReleaseGateway();
-        Timers.StartSingleTimer(RetryTimer, RetryStep.Instance, _deps.Sync.NeedsPersonRetry);
+        Timers.StartSingleTimer(RetryTimer, RetryStep.Instance, NeedsPersonRetry);
     }
 
     private void CompleteWindow(Fetch fetch)
@@ -330,7 +330,8 @@ public sealed partial class CompanyActor
 
         var gone = await _deps.Outbox.UnconfirmedAsync(_profile.CompanyId, fetch.Entity.DataType, fetch.Stamp);
         var transaction = fetch.Entity.Kind == QbEntityKind.Transaction;
-        var delType = transaction ? fetch.Entity.TxnDelType! : fetch.Entity.ListDelTypes.FirstOrDefault() ?? "";
+        // Which of several list types (item variants) a vanished id was is no longer known.
+        var delType = transaction ? fetch.Entity.TxnDelType! : fetch.Entity.ListDelTypes.Count == 1 ? fetch.Entity.ListDelTypes[0] : "";
         var deletedAt = Truncate(_deps.Time.GetLocalNow()).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var chunk in gone.Chunk(_deps.Sync.PageSize))
         {

@@ -91,6 +91,9 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <summary>How often work blocked on something only the person can fix looks again by itself.</summary>
+    private TimeSpan NeedsPersonRetry => _deps.Sync.NeedsPersonRetry;
+
     public override string PersistenceId => "company-" + _profile.CompanyId;
 
     private void OnCloudCommand(CloudCommand command)
