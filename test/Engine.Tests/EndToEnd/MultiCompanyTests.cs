@@ -39,7 +39,7 @@ public sealed class MultiCompanyTests
 
         // A long sync: the cloud asks company 0 for everything again, and its QuickBooks answers slowly.
         var (longKey, longFile) = companies[0];
-        new QuickBooksState { SlowResponseMilliseconds = 150 }.Save(longFile);
+        new QuickBooksState { SlowResponseMilliseconds = 100 }.Save(longFile);
         foreach (var type in SyncWorld.CloudDataTypes)
         {
             (await world.Emulator.Http.PostAsync($"companies/{longKey}/data/queue/{type}?full=true", null)).EnsureSuccessStatusCode();

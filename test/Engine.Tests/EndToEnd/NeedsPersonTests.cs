@@ -34,7 +34,7 @@ public sealed class NeedsPersonTests(NeedsPersonTests.LinkedEngine linked) : ICl
     {
         await linked.WaitForNoSessionAsync();
         new QuickBooksState { Condition = condition, Authorization = authorization }.Save(linked.File);
-        (await linked.Engine.CliAsync("sync")).ExitCode.Should().Be(0);
+        await linked.SyncAsync();
 
         await Eventually.TrueAsync(async () => (await linked.CompanyAsync()).Problem is not null, TimeSpan.FromSeconds(20), $"'{name}' shows in the status");
         var company = await linked.CompanyAsync();
@@ -78,6 +78,8 @@ public sealed class NeedsPersonTests(NeedsPersonTests.LinkedEngine linked) : ICl
         }
 
         public async Task<CompanyStatus> CompanyAsync() => (await _control.GetStatusAsync()).Companies.Single();
+
+        public Task SyncAsync() => _control.SyncAsync(new SyncRequest());
 
         /// <summary>Waits until the gateway has ended its QuickBooks session (the trace's session log says so).</summary>
         public Task WaitForNoSessionAsync() => Eventually.TrueAsync(
