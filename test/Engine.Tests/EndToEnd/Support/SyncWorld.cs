@@ -48,7 +48,9 @@ public sealed class SyncWorld : IAsyncDisposable
     public string CreateCompanyFile(string name, int seed, int scale = 300)
     {
         var file = Path.Combine(Root, name + ".qbw");
-        CompanyGenerator.Generate(file, new GenerationOptions { Seed = seed, Scale = scale, CompanyName = name });
+        // History up to yesterday: "today" in the host's time zone can still be ahead of the clock, and no
+        // QuickBooks holds records modified in the future.
+        CompanyGenerator.Generate(file, new GenerationOptions { Seed = seed, Scale = scale, CompanyName = name, AsOf = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)) });
         return file;
     }
 
