@@ -10,6 +10,7 @@ using QbConnector.Engine.Persistence.Serialization;
 using QbConnector.Engine.Persistence.Sqlite;
 using QbConnector.Engine.Reporting;
 using QbConnector.Engine.Security;
+using QbConnector.Engine.Updates.Wiring;
 using QbConnector.Grpc.Client;
 using QbConnector.QbGateway.Sessions;
 using Serilog;
@@ -24,6 +25,7 @@ public sealed class EngineHost : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _resources = [];
     private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _restartForUpdate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SingleInstanceLock? _lock;
 
     private EngineHost()
@@ -39,6 +41,9 @@ public sealed class EngineHost : IAsyncDisposable
 
     /// <summary>Set with <see cref="StopRequested"/> when the connector should remove itself from the PC once stopped.</summary>
     public bool UninstallRequested { get; private set; }
+
+    /// <summary>Completes when an update has been switched to: stop (dispose) and exit with the launcher's restart code.</summary>
+    public Task RestartForUpdate => _restartForUpdate.Task;
 
     public static async Task<EngineHost> StartAsync(DataDirectory data, EngineOptions options, Func<IQbSession> sessionFactory, ILogger log, TimeProvider? time = null, CancellationToken ct = default)
     {
@@ -70,6 +75,12 @@ public sealed class EngineHost : IAsyncDisposable
             var deps = new CompanyDependencies(gateway, cloudLink, outbox, host.Status, options.Sync, time);
             var removal = new CompanyRemovalServices(credentials, new CloudUnlinker(client, credentials, time, log), cloudLink, () => host.OneTimeFinished(options.Uninstall, time, log));
             var companies = system.ActorOf(Props.Create(() => new CompaniesActor(deps, directory, removal)), "companies");
+            // Before the cloud link, so its first connection and announcements reach the updater.
+            if (EngineUpdates.Start(system, options.Updates, new EngineIdleProbe(host.Status, outbox), () => host._restartForUpdate.TrySetResult(), log, time) is { } updates)
+            {
+                host._resources.Add(updates);
+            }
+
             cloudLink.Target = system.ActorOf(Props.Create(() => new CloudLinkActor(client, options.Cloud, credentials, outbox, companies, directory, time, EngineVersion.Current)), "cloud-link");
             var link = new LinkFlow(gateway, companies, cloudLink, client, credentials, host.Status, time, log);
             host._resources.Add(await ControlServer.StartAsync(data, new EngineControl(host.Status, companies, cloudLink.Target, link, directory, time), ct));

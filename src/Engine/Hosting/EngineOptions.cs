@@ -24,6 +24,8 @@ public sealed class EngineOptions
     public UninstallOptions Uninstall { get; set; } = new();
 
     public AutostartOptions Autostart { get; set; } = new();
+
+    public Updates.Wiring.EngineUpdateOptions Updates { get; set; } = new();
 }
 
 /// <summary>How the engine reaches the cloud.</summary>

@@ -46,6 +46,7 @@ internal static class RunCommand
             var log = EngineLogging.Configure(new LoggerConfiguration(), data, console: true).CreateLogger();
             Log.Logger = log;
             var uninstall = false;
+            var restartForUpdate = false;
             try
             {
                 var chosen = QbSessionFactory.Resolve(Enum.Parse<QbBackend>(options.QuickBooks.Backend, ignoreCase: true));
@@ -61,9 +62,10 @@ internal static class RunCommand
                 await using (var host = await EngineHost.StartAsync(data, options, sessions, log, ct: stop.Token))
                 {
                     result.InvocationConfiguration.Output.WriteLine($"engine running data={data.Root} quickbooks={chosen}");
-                    await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token), host.StopRequested).ContinueWith(_ => { }, TaskScheduler.Default);
-                    uninstall = host.UninstallRequested;
-                    log.Information(uninstall ? "Stopping the engine: the one-time run is over" : "Stopping the engine");
+                    await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token), host.StopRequested, host.RestartForUpdate).ContinueWith(_ => { }, TaskScheduler.Default);
+                    restartForUpdate = host.RestartForUpdate.IsCompleted;
+                    uninstall = !restartForUpdate && host.UninstallRequested;
+                    log.Information(restartForUpdate ? "Stopping the engine to restart into the update" : uninstall ? "Stopping the engine: the one-time run is over" : "Stopping the engine");
                 }
             }
             catch (Exception ex) when (ex is EngineAlreadyRunningException or QbSdkException or IOException or Persistence.Sqlite.JournalStorageException or Outbox.OutboxStorageException)
@@ -76,6 +78,12 @@ internal static class RunCommand
 
             // The log is closed before the data folder (and the log with it, unless kept) goes.
             await log.DisposeAsync();
+            if (restartForUpdate)
+            {
+                // Stopped as gracefully as on SIGTERM; the launcher now starts the new version.
+                return Updates.Layout.InstallLayout.RestartForUpdateExitCode;
+            }
+
             if (uninstall)
             {
                 var report = SelfUninstaller.Run(data, options.Uninstall, Autostarts.ForThisPlatform(options.Autostart));

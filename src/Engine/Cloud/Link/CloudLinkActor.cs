@@ -173,6 +173,7 @@ public sealed class CloudLinkActor : ReceiveActor, IWithTimers
             _attempt = 0;
             _lastError = null;
             Log.Information("Connected to the cloud");
+            Context.System.EventStream.Publish(new CloudLinkConnected(_lastHeard));
             foreach (var company in await _outbox.PendingCompaniesAsync())
             {
                 await PumpAsync(company);
@@ -203,6 +204,10 @@ public sealed class CloudLinkActor : ReceiveActor, IWithTimers
                 break;
             case ServerMessage.BodyOneofCase.Deauthorise:
                 Route(message.Deauthorise.CompanyId, message);
+                break;
+            case ServerMessage.BodyOneofCase.UpdateAvailable:
+                // For the updater, not the companies (see Updates.Wiring.UpdateCoordinator).
+                Context.System.EventStream.Publish(message.UpdateAvailable);
                 break;
             default:
                 _companies.Tell(new CloudCommand("", message), Self);

@@ -20,6 +20,9 @@ public sealed record GetCloudLinkState
     public static GetCloudLinkState Instance { get; } = new();
 }
 
+/// <summary>Published on the actor system's event stream when the stream to the cloud is up (the cloud has answered).</summary>
+public sealed record CloudLinkConnected(DateTimeOffset At);
+
 /// <summary>The install credential changed (first link): connect with it.</summary>
 public sealed record CredentialChanged
 {
