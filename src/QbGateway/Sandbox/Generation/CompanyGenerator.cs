@@ -54,8 +54,16 @@ public sealed partial class CompanyGenerator : IDisposable
         _random = new Randomizer(options.Seed);
         _faker = new Faker(options.Country switch { CompanyCountry.CA => "en_CA", CompanyCountry.UK => "en_GB", _ => "en_US" }) { Random = _random };
         _offset = SandboxCompany.DefaultOffset(options.Country);
-        var asOf = options.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var now = options.Time.GetUtcNow();
+        var asOf = options.AsOf ?? DateOnly.FromDateTime(now.ToOffset(_offset).DateTime);
         _end = new DateTimeOffset(asOf.ToDateTime(new TimeOnly(17, 0)), _offset).ToUnixTimeSeconds();
+        if (options.AsOf is null)
+        {
+            // A company generated "today" has nothing modified later than now: a connector syncing it
+            // at once must see a past, as it would in QuickBooks.
+            _end = Math.Min(_end, now.ToUnixTimeSeconds() - 1);
+        }
+
         _start = new DateTimeOffset(asOf.AddYears(-5).ToDateTime(new TimeOnly(9, 0)), _offset).ToUnixTimeSeconds();
         _accountSpecs = ChartOfAccounts.For(options.Country);
         _transaction = _store.BeginTransaction();

@@ -20,8 +20,14 @@ public sealed record GenerationOptions
 
     public string? CompanyName { get; init; }
 
-    /// <summary>The company's "today": history spreads over the five years before it. Defaults to the current UTC date.</summary>
+    /// <summary>
+    /// The company's "today": history spreads over the five years before it, up to 17:00 that day.
+    /// Defaults to the current date in the company's time zone, with nothing later than now.
+    /// </summary>
     public DateOnly? AsOf { get; init; }
+
+    /// <summary>The clock that "now" comes from when <see cref="AsOf"/> is not given.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 
 /// <summary>What a generation produced.</summary>

@@ -1,3 +1,5 @@
+using QbConnector.QbGateway.Sandbox.Store;
+using QbConnector.TestSupport;
 using QbConnector.QbGateway.Sandbox.Generation;
 using QbConnector.QbGateway.Sandbox.Stats;
 
@@ -7,6 +9,22 @@ public sealed class CompanyGeneratorTests : IDisposable
 {
     private static readonly DateOnly AsOf = new(2025, 3, 14);
     private readonly SandboxTempDirectory _dir = new();
+
+    [Theory]
+    [InlineData("2026-11-22T06:30:00Z", CompanyCountry.US)] // 01:30 in the company's -05:00: early on its "today"
+    [InlineData("2026-11-22T12:00:00Z", CompanyCountry.UK)]
+    public void A_company_generated_today_has_nothing_created_or_modified_after_now(string utcNow, CompanyCountry country)
+    {
+        var now = DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture);
+        var file = _dir.File("today.qbw.db");
+        CompanyGenerator.Generate(file, new GenerationOptions { Seed = 3, Scale = 800, Country = country, Time = new ManualTimeProvider(now) });
+
+        using var store = CompanyStore.Open(file);
+        var records = store.Query(new RecordFilter { Types = [.. SandboxDataType.All.Select(t => t.Name)] }, null, int.MaxValue);
+        records.Max(r => r.TimeModified).Should().BeLessThanOrEqualTo(now.ToUnixTimeSeconds());
+        records.Max(r => r.TimeCreated).Should().BeLessThanOrEqualTo(now.ToUnixTimeSeconds());
+        records.Max(r => r.TimeModified).Should().BeGreaterThan(now.AddDays(-3).ToUnixTimeSeconds(), "history still runs up to the present");
+    }
 
     [Fact]
     public void Same_seed_gives_the_same_file_contents()
