@@ -4,6 +4,7 @@ using System.Text.Json;
 using QbConnector.Engine.Tests.Updates.Support;
 using QbConnector.Engine.Updates;
 using QbConnector.Engine.Updates.Install;
+using QbConnector.TestSupport.Processes;
 
 namespace QbConnector.Engine.Tests.Updates;
 
@@ -11,14 +12,16 @@ namespace QbConnector.Engine.Tests.Updates;
 public sealed class UpdateManagerEndToEndTests : IAsyncLifetime
 {
     private readonly TestInstall _install = new();
-    private CloudEmulatorProcess _cloud = null!;
+    private readonly string _cloudData = Directory.CreateTempSubdirectory("qbconnector-cloud-").FullName;
+    private EmulatorProcess _cloud = null!;
 
-    public async Task InitializeAsync() => _cloud = await CloudEmulatorProcess.StartAsync();
+    public async Task InitializeAsync() => _cloud = await EmulatorProcess.StartAsync(_cloudData);
 
     public async Task DisposeAsync()
     {
         await _cloud.DisposeAsync();
         _install.Dispose();
+        Directory.Delete(_cloudData, recursive: true);
     }
 
     [Fact]
@@ -27,13 +30,13 @@ public sealed class UpdateManagerEndToEndTests : IAsyncLifetime
         var package = TestPackage.Build("1.1.0", paddingBytes: 200_000);
         await File.WriteAllBytesAsync(Path.Combine(_cloud.UpdatesDirectory, "connector-1.1.0-linux-x64.tar.gz"), package);
         var signed = TestPackage.Announce("1.1.0", $"http://127.0.0.1:{_cloud.HttpPort}/updates/connector-1.1.0-linux-x64.tar.gz", package, _install.Key);
-        using (var published = await _cloud.Http.PostAsJsonAsync("/updates", new { version = signed.Version, url = signed.PackageUrl, sha256 = signed.Sha256, signature = Convert.ToBase64String(signed.Signature.Span) }))
+        using (var published = await _cloud.Http.PostAsJsonAsync("updates", new { version = signed.Version, url = signed.PackageUrl, sha256 = signed.Sha256, signature = Convert.ToBase64String(signed.Signature.Span) }))
         {
             published.StatusCode.Should().Be(HttpStatusCode.Created);
         }
 
         // What the cloud announces, as the emulator holds it.
-        var latest = await _cloud.Http.GetFromJsonAsync<JsonElement>("/updates");
+        var latest = await _cloud.Http.GetFromJsonAsync<JsonElement>("updates");
         var announcement = new UpdateAnnouncement(
             latest.GetProperty("version").GetString()!,
             latest.GetProperty("url").GetString()!,

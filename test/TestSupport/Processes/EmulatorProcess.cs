@@ -21,6 +21,9 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>Where <c>GET /updates/{file}</c> serves update packages from.</summary>
+    public string UpdatesDirectory => Path.Combine(DataDirectory, "updates");
+
     public int GrpcPort { get; }
 
     public int HttpPort { get; }

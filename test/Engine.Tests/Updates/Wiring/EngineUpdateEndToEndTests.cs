@@ -24,8 +24,6 @@ public sealed class EngineUpdateEndToEndTests : IAsyncLifetime
     private readonly TestInstall _install = new();
     private EmulatorProcess _cloud = null!;
 
-    private string UpdatesDirectory => Path.Combine(_cloud.DataDirectory, "updates");
-
     public async Task InitializeAsync()
     {
         _cloud = await EmulatorProcess.StartAsync(Path.Combine(_dir, "cloud"));
@@ -65,7 +63,7 @@ public sealed class EngineUpdateEndToEndTests : IAsyncLifetime
         host.RestartForUpdate.IsCompleted.Should().BeFalse("nothing has been announced yet");
 
         var package = TestPackage.Build("1.1.0", paddingBytes: 100_000);
-        await File.WriteAllBytesAsync(Path.Combine(UpdatesDirectory, "connector-1.1.0.tar.gz"), package);
+        await File.WriteAllBytesAsync(Path.Combine(_cloud.UpdatesDirectory, "connector-1.1.0.tar.gz"), package);
         var signed = TestPackage.Announce("1.1.0", $"http://127.0.0.1:{_cloud.HttpPort}/updates/connector-1.1.0.tar.gz", package, _install.Key);
         using (var published = await _cloud.Http.PostAsJsonAsync("updates", new { version = signed.Version, url = signed.PackageUrl, sha256 = signed.Sha256, signature = Convert.ToBase64String(signed.Signature.Span) }))
         {
