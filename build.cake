@@ -122,14 +122,18 @@ Task("bench")
     .IsDependentOn("build")
     .Does(() =>
 {
-    Run("dotnet", $"run --no-build -c {configuration} --project test/Benchmarks -- --filter *", ".");
+    Run("dotnet", $"run --no-build -c {configuration} --project test/Benchmarks -- --filter * --inProcess", ".");
+    // End to end: engine, emulator and sandbox files as real processes, each scenario beside its limit; writes docs/benchmarks.md.
+    Run("dotnet", $"run --no-build -c {configuration} --project test/LoadDriver", ".");
 });
 
 Task("bench-quick")
     .IsDependentOn("build")
     .Does(() =>
 {
-    Run("dotnet", $"run --no-build -c {configuration} --project test/Benchmarks -- --filter * --job short", ".");
+    // A few minutes in all: every micro-benchmark once (a dry job proves they run; figures come from `bench`), and the load driver's small sizes.
+    Run("dotnet", $"run --no-build -c {configuration} --project test/Benchmarks -- --filter * --job dry --inProcess", ".");
+    Run("dotnet", $"run --no-build -c {configuration} --project test/LoadDriver -- --quick", ".");
 });
 
 // Self-contained engine, tray UI and launcher per runtime, as one branded archive with its

@@ -104,7 +104,7 @@ public class QbxmlParsingBenchmarks
         return (buffer.ToArray(), count);
     }
 
-    private static QbRecord Invoice(int i)
+    internal static QbRecord Invoice(int i)
     {
         var s = (int n) => n.ToString(CultureInfo.InvariantCulture);
         var fields = new List<QbField>

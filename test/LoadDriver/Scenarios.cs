@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using QbConnector.QbGateway.Sandbox.Latency;
+
+namespace QbConnector.LoadDriver;
+
+/// <summary>The scenarios of the load table, each measured beside its limit in the same run.</summary>
+internal static class Scenarios
+{
+    private static readonly TimeSpan SyncTimeout = TimeSpan.FromMinutes(60);
+
+    /// <summary>
+    /// One company: a traced run without latency gives the connector's exact qbXML sequence; its
+    /// replay against the sandbox with the profile is the limit; then a clean run (no trace) is the connector.
+    /// </summary>
+    public static async Task<IReadOnlyList<Row>> OneCompanyAsync(int scale, string latencyName, SandboxLatency latency)
+    {
+        var size = $"one company, {scale:N0} scale, latency {latencyName}";
+        Console.WriteLine($"{size}: generating, tracing, replaying, running");
+        var trace = await TraceAsync(scale);
+        var limit = TraceReplay.Run(trace.Directory, trace.File, latency);
+
+        await using var world = await World.StartAsync("one-" + latencyName);
+        var file = world.CompanyFile("company", scale);
+        var engine = await world.StartEngineAsync(latencyName);
+        // From the link's answer: linking (the CLI's start, QuickBooks' authorisation and the file's opening) is not the sync.
+        var key = await world.LinkAsync(file, "Company");
+        var cpuBefore = ProcessMeter.CpuTime(engine.Id);
+        var clock = Stopwatch.StartNew();
+        var records = await world.WaitForSyncAsync([key], SyncTimeout);
+        var elapsed = clock.Elapsed;
+        var cpu = ProcessMeter.CpuTime(engine.Id) - cpuBefore;
+        var peak = ProcessMeter.PeakWorkingSet(engine.Id);
+        var ratio = elapsed / limit.Elapsed;
+        var rows = new List<Row>
+        {
+            new(size, "connector time / limit time", $"{ratio:F2} ({elapsed.TotalSeconds:F1} s / {limit.Elapsed.TotalSeconds:F1} s)", latencyName == "realistic" ? "≤ 1.05" : "report", $"{records:N0} records, {limit.Requests:N0} requests; time from the link's answer to the cloud holding every dataset complete"),
+        };
+        if (latencyName == "none")
+        {
+            rows.Add(new(size, "records per second end to end", $"{records / elapsed.TotalSeconds:N0} records/s (limit {records / limit.Elapsed.TotalSeconds:N0}/s)", "≥ 10,000", "sandbox QuickBooks runs inside the engine process here, so its CPU counts in the engine's"));
+            rows.Add(new(size, "engine CPU per record", $"{cpu.TotalMicroseconds / Math.Max(records, 1):N0} µs ({cpu.TotalSeconds:F1} s CPU)", "report", $"peak working set {peak / (1024.0 * 1024.0):N0} MB"));
+        }
+
+        Directory.Delete(trace.Root, recursive: true);
+        return rows;
+    }
+
+    /// <summary>Peak working set (VmHWM) of a fresh engine syncing a small and a large company file without latency.</summary>
+    public static async Task<IReadOnlyList<Row>> MemoryAsync(int small, int large)
+    {
+        var peaks = new List<(int Scale, long Records, long Peak)>();
+        foreach (var scale in new[] { small, large })
+        {
+            Console.WriteLine($"memory: one company, {scale:N0} scale");
+            await using var world = await World.StartAsync("memory");
+            var file = world.CompanyFile("company", scale);
+            var engine = await world.StartEngineAsync("none");
+            var key = await world.LinkAsync(file, "Company");
+            var records = await world.WaitForSyncAsync([key], SyncTimeout);
+            peaks.Add((scale, records, ProcessMeter.PeakWorkingSet(engine.Id)));
+        }
+
+        var growth = (double)peaks[1].Peak / peaks[0].Peak - 1;
+        return
+        [
+            new($"one company, {peaks[1].Records:N0} records vs {peaks[0].Records:N0}", "peak working set of the engine", $"{Mb(peaks[1].Peak)} vs {Mb(peaks[0].Peak)} ({growth:+0%;-0%})", "≤ 300 MB; large within 20 % of small", "VmHWM of the engine process, sandbox QuickBooks included"),
+        ];
+    }
+
+    /// <summary>
+    /// Several companies already linked (first sync done without latency), the engine restarted with
+    /// the realistic profile, and a full sync of every data type queued in the cloud for all of them at
+    /// once. Then the engine idles with them linked, and is restarted for the cold start.
+    /// </summary>
+    public static async Task<IReadOnlyList<Row>> ManyCompaniesAsync(int companies, int scale, TimeSpan idle)
+    {
+        var size = $"{companies} companies × {scale:N0} scale, realistic latency, full sync of all at once";
+        Console.WriteLine($"{size}: tracing one company, replaying, linking, running");
+        var trace = await TraceAsync(scale);
+        var one = TraceReplay.Run(trace.Directory, trace.File, SandboxLatency.Realistic);
+        var limit = (one.Elapsed * companies) + (SandboxLatency.Realistic.OpenCompanyFile * companies);
+        Directory.Delete(trace.Root, recursive: true);
+
+        await using var world = await World.StartAsync("many");
+        var files = Enumerable.Range(1, companies).Select(i => world.CompanyFile("company-" + i.ToString(CultureInfo.InvariantCulture), scale)).ToList();
+        var engine = await world.StartEngineAsync("none");
+        var keys = new List<string>();
+        foreach (var file in files)
+        {
+            keys.Add(await world.LinkAsync(file, Path.GetFileNameWithoutExtension(file)));
+        }
+
+        await world.WaitForSyncAsync(keys, SyncTimeout);
+        await engine.StopAsync();
+        await engine.DisposeAsync();
+        engine = await world.StartEngineAsync("realistic");
+        var opensBefore = world.FileOpens();
+        var clock = Stopwatch.StartNew();
+        var queued = await world.QueueFullSyncAsync(keys);
+        var records = await world.WaitForDatasetsAsync(queued, SyncTimeout);
+        var elapsed = clock.Elapsed;
+        var opens = world.FileOpens() - opensBefore;
+        var rows = new List<Row>
+        {
+            new(size, "connector time / (limit + one file open per company)", $"{elapsed / limit:F2} ({elapsed.TotalSeconds:F0} s / {limit.TotalSeconds:F0} s); file opens {opens}", "≤ 1.10; opens = companies", $"{records:N0} records; limit is one company's traced first sync replayed × {companies} (the files are alike) plus {companies} opens of {SandboxLatency.Realistic.OpenCompanyFile.TotalSeconds:F0} s"),
+        };
+
+        // Idle: the syncs are done; the engine should be quiet until the next schedule.
+        await Task.Delay(TimeSpan.FromSeconds(35)); // past the gateway's idle timeout, so QuickBooks is released
+        var cpuBefore = ProcessMeter.CpuTime(engine.Id);
+        var idleClock = Stopwatch.StartNew();
+        await Task.Delay(idle);
+        var idleCpu = ProcessMeter.CpuTime(engine.Id) - cpuBefore;
+        var share = idleCpu / idleClock.Elapsed;
+        rows.Add(new($"{companies} linked companies, idle {idle.TotalSeconds:F0} s", "engine CPU; working set", $"{share:P2} of one core ({idleCpu.TotalMilliseconds:F0} ms CPU); {Mb(ProcessMeter.WorkingSet(engine.Id))}", "< 1 %; ≤ 150 MB", "after the syncs and the gateway's idle timeout; sandbox QuickBooks inside the engine"));
+
+        // Cold start: the same data folder, companies linked, until the engine says it runs.
+        await engine.StopAsync();
+        await engine.DisposeAsync();
+        var start = Stopwatch.StartNew();
+        await world.StartEngineAsync("realistic");
+        var ready = start.Elapsed;
+        rows.Add(new($"cold start, {companies} companies linked", "seconds to ready", $"{ready.TotalSeconds:F2} s", "≤ 2 s", "process start to 'engine running' (journal recovered, control API up), dotnet host start-up included"));
+        return rows;
+    }
+
+    private sealed record Trace(string Root, string Directory, string File);
+
+    /// <summary>A run without latency and with the qbXML trace on: the connector's exact request sequence for the file.</summary>
+    private static async Task<Trace> TraceAsync(int scale)
+    {
+        var world = await World.StartAsync("trace");
+        var keep = Directory.CreateTempSubdirectory("qbconnector-trace-").FullName;
+        var file = world.CompanyFile("company", scale);
+        var traceDir = Path.Combine(keep, "trace");
+        await world.StartEngineAsync("none", traceDir);
+        var key = await world.LinkAsync(file, "Company");
+        await world.WaitForSyncAsync([key], SyncTimeout);
+        await world.Engine!.StopAsync();
+        var copy = Path.Combine(keep, "company.qbw");
+        File.Copy(file, copy);
+        await world.DisposeAsync();
+        return new Trace(keep, traceDir, copy);
+    }
+
+    private static string Mb(long bytes) => $"{bytes / (1024.0 * 1024.0):N0} MB";
+}
