@@ -19,14 +19,32 @@ internal static class Program
         var quick = args.Contains("--quick");
         var write = !args.Contains("--no-docs");
         var sizes = quick ? Sizes.Quick : Sizes.Full;
+        // --only realistic,none,memory,many runs a subset (to repeat one scenario); the table then holds only those rows.
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["realistic", "none", "memory", "many"];
         var rows = new List<Row>();
         var started = DateTimeOffset.UtcNow;
         Console.WriteLine($"Load driver ({(quick ? "quick" : "full")}): {Environment.ProcessorCount} cores, {Machine()}");
 
-        await Run(rows, () => Scenarios.OneCompanyAsync(sizes.RealisticRecords, "realistic", SandboxLatency.Realistic));
-        await Run(rows, () => Scenarios.OneCompanyAsync(sizes.ZeroLatencyRecords, "none", SandboxLatency.None));
-        await Run(rows, () => Scenarios.MemoryAsync(sizes.MemorySmall, sizes.MemoryLarge));
-        await Run(rows, () => Scenarios.ManyCompaniesAsync(sizes.Companies, sizes.RecordsPerCompany, sizes.Idle));
+        if (only.Contains("realistic"))
+        {
+            await Run(rows, () => Scenarios.OneCompanyAsync(sizes.RealisticRecords, "realistic", SandboxLatency.Realistic));
+        }
+
+        if (only.Contains("none"))
+        {
+            await Run(rows, () => Scenarios.OneCompanyAsync(sizes.ZeroLatencyRecords, "none", SandboxLatency.None));
+        }
+
+        if (only.Contains("memory"))
+        {
+            await Run(rows, () => Scenarios.MemoryAsync(sizes.MemorySmall, sizes.MemoryLarge));
+        }
+
+        if (only.Contains("many"))
+        {
+            await Run(rows, () => Scenarios.ManyCompaniesAsync(sizes.Companies, sizes.RecordsPerCompany, sizes.Idle));
+        }
+
         rows.Add(new Row("a push queued behind 10 long syncs", "push completion p50/p95", "not measured", "p95 ≤ one page + one file switch", "the driver has no push scenario yet"));
         rows.Add(new Row("SIGKILL during a first sync, then restart", "records re-fetched; duplicates", "see Engine.Tests EndToEnd CrashTests", "≤ one window; 0", "asserted by the crash tests, not timed here"));
 
