@@ -130,6 +130,7 @@ public sealed class GatewayActor : ReceiveActor, IWithTimers
             if (decision.SwitchFile || _ticket is null)
             {
                 OpenFile(request.CompanyFile);
+                _scheduler.FileOpened();
             }
 
             var response = _session!.ProcessRequest(_ticket!.Value, request.RequestXml);

@@ -91,6 +91,12 @@ public sealed class GatewayScheduler<T>
         }
     }
 
+    /// <summary>
+    /// The open file has just been opened: its quantum counts from now, so opening a file (seconds to
+    /// tens of seconds) does not eat the time the file gets to work.
+    /// </summary>
+    public void FileOpened() => _heldSince = _time.GetUtcNow();
+
     /// <summary>The file's sender said no follow-up is coming after all: other files need not wait for it.</summary>
     public void NoFollowUp(string companyFile)
     {

@@ -53,6 +53,24 @@ public class GatewaySchedulerTests
     }
 
     [Fact]
+    public void The_quantum_counts_from_when_the_file_is_open_not_from_when_opening_began()
+    {
+        _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "a1");
+        Take();
+        _clock.Advance(TimeSpan.FromSeconds(12));
+        _scheduler.FileOpened();
+        _scheduler.Enqueue("b.qbw", GatewayPriority.Scheduled, "b1");
+
+        _clock.Advance(TimeSpan.FromSeconds(29));
+        _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "a2");
+        Take().Should().Be("a2", "41 s since the switch, but only 29 s of them with the file open");
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "a3");
+        Take().Should().Be("b1");
+    }
+
+    [Fact]
     public void A_file_inside_an_iterator_may_hold_past_its_quantum_but_not_past_the_maximum()
     {
         _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "a1");
