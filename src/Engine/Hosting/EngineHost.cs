@@ -70,7 +70,7 @@ public sealed class EngineHost : IAsyncDisposable
             var gateway = system.ActorOf(GatewayActor.Props(sessionFactory, options.Gateway, time), "gateway");
             var channel = GrpcChannel.ForAddress(options.Cloud.Url);
             var client = new ConnectorServiceClient(channel.CreateCallInvoker());
-            var directory = new CompanyDirectory();
+            var directory = new CompanyDirectory(host.Status);
             var cloudLink = new DeferredActorRef("cloud-link");
             var deps = new CompanyDependencies(gateway, cloudLink, outbox, host.Status, options.Sync, time);
             var removal = new CompanyRemovalServices(credentials, new CloudUnlinker(client, credentials, time, log), cloudLink, () => host.OneTimeFinished(options.Uninstall, time, log));

@@ -97,6 +97,22 @@ public sealed class CompanyPausingTests : IAsyncLifetime
         (await engine.SettleAsync("c1")).Paused.Should().BeFalse();
     }
 
+    [Fact]
+    public async Task The_cloud_hears_of_a_paused_company_as_paused()
+    {
+        var engine = _harness.Start();
+        await engine.AddAsync("c1", CompaniesHarness.CloudSettings());
+        await engine.AddAsync("c2", CompaniesHarness.CloudSettings());
+
+        await engine.AskAsync("c1", new PauseCompany(null));
+        await engine.SettleAsync("c2");
+
+        var directory = new CompanyDirectory(engine.Status);
+        directory.Set(CompaniesHarness.Profile("c1"));
+        directory.Set(CompaniesHarness.Profile("c2"));
+        directory.CompanyStates().OrderBy(s => s.CompanyId, StringComparer.Ordinal).Select(s => s.LinkState).Should().Equal(LinkState.Paused, LinkState.Linked);
+    }
+
     internal static CloudCommand Work(string workId) => new("c1", new ServerMessage
     {
         Work = new WorkItem { WorkId = workId, CompanyId = "c1", Sync = new SyncWork { DataTypes = { "customers" }, Scope = SyncScope.Full } },
