@@ -53,11 +53,12 @@ internal sealed class PushRig : IAsyncDisposable
 
     public ManualTimeProvider Clock => _clock;
 
-    public RunningEngine Start()
+    /// <summary>Starts an engine; <paramref name="gatewayFor"/> replaces the real gateway (e.g. with a probe).</summary>
+    public RunningEngine Start(Func<ActorSystem, IActorRef>? gatewayFor = null)
     {
         var system = ActorSystem.Create("engine", new ActorSystemOptions { Time = _clock });
         PersistenceExtension.Register(system, Journal, Snapshots);
-        var gateway = system.ActorOf(GatewayActor.Props(() => new SandboxQbSession(), new GatewayOptions { AppName = AppName }, _clock), "gateway");
+        var gateway = gatewayFor?.Invoke(system) ?? system.ActorOf(GatewayActor.Props(() => new SandboxQbSession(), new GatewayOptions { AppName = AppName }, _clock), "gateway");
         var status = new StatusBoard();
         var cloud = system.ActorOf(Props.Create(() => new Sink()), "cloud-link");
         var sync = new SyncOptions { PageSize = 50, Windows = new WindowPlannerOptions { TargetRecordsPerWindow = 500, InitialSpan = TimeSpan.FromDays(3650) } };
