@@ -105,6 +105,29 @@ public sealed class PushPlannerTests
     }
 
     [Fact]
+    public void The_reference_lookup_asks_for_each_reference_by_id_or_name_in_one_valid_document()
+    {
+        var references = new[]
+        {
+            new PushReference("InvoiceAdd/CustomerRef", "customers", null, "Acme <&> \"Ltd\""),
+            new PushReference("BillAdd/VendorRef", "vendors", "80000005-1", null),
+            new PushReference("BillAdd/ExpenseLineAdd[1]/AccountRef", "accounts", null, "Rent"),
+            new PushReference("InvoiceAdd/InvoiceLineAdd[1]/ItemRef", "items", "80000002-1", "Ignored when the id is given"),
+        };
+
+        var xml = PushReferenceCheck.Request(references)!;
+
+        QbXmlSchema.ShouldBeValid(xml);
+        var set = Load(xml).SelectSingleNode("/QBXML/QBXMLMsgsRq")!;
+        set.Attributes!["onError"]!.Value.Should().Be("continueOnError");
+        set.Attributes["newMessageSetID"].Should().BeNull("a lookup must never replace the push's stored outcome");
+        set.ChildNodes.Cast<XmlNode>().Select(n => n.Name).Should().Equal("CustomerQueryRq", "VendorQueryRq", "AccountQueryRq", "ItemQueryRq");
+        set.ChildNodes[0]!["FullName"]!.InnerText.Should().Be("Acme <&> \"Ltd\"");
+        set.ChildNodes[3]!["ListID"]!.InnerText.Should().Be("80000002-1");
+        PushReferenceCheck.Request([]).Should().BeNull();
+    }
+
+    [Fact]
     public void A_ten_megabyte_string_is_refused_on_arrival_and_by_its_field_length()
     {
         var huge = new string('x', 10 * 1024 * 1024);
