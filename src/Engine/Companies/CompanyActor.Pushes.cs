@@ -95,20 +95,25 @@ public sealed partial class CompanyActor
     /// <summary>Takes the next step of the oldest open push, unless one of its requests is already out.</summary>
     private void AdvancePushes()
     {
-        if (IsRecovering || IsPaused || _removing || _pushStep is not null || _pushes.Next is not { } push)
+        if (IsRecovering || _removing || _pushStep is not null || _pushes.Next is not { } push)
         {
             return;
         }
 
         if (push.Outcome is not null)
         {
-            // Recorded before a crash: make sure QuickBooks forgets it, then tell the cloud.
-            if (push.MaybeSent)
+            // Recorded before a crash: make sure QuickBooks forgets it, then tell the cloud (also while paused: it asks nothing of QuickBooks).
+            if (push.MaybeSent && !IsPaused)
             {
                 ClearStoredOutcome(push);
             }
 
             StartReport(push);
+            return;
+        }
+
+        if (IsPaused)
+        {
             return;
         }
 

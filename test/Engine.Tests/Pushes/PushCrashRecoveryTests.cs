@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QbConnector.CloudContract.V1;
+using QbConnector.Engine.Companies;
 using QbConnector.Engine.Companies.Events;
 using QbConnector.Engine.Persistence.Journal;
 using QbConnector.Engine.Pushes;
@@ -134,6 +135,28 @@ public sealed class PushCrashRecoveryTests : IAsyncLifetime
         results[1].OutcomeCase.Should().Be(PushResult.OutcomeOneofCase.Success);
         _rig.ListByName(QbCatalog.Customers, "Unknown First").Should().ContainSingle();
         _rig.ListByName(QbCatalog.Customers, "Queued Second").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_paused_company_still_reports_a_recorded_outcome_but_starts_no_push_until_resumed()
+    {
+        var recorded = Add("Recorded Before Pause");
+        var applied = Applied(_rig.Send(Plan(recorded).RequestXml));
+        var queued = Add("Queued During Pause");
+        await JournalAsync(
+            Accepted(recorded),
+            Sending(recorded),
+            new PushOutcomeRecorded(recorded.PushId, PushOutcome.Success(applied.Id!, applied.EditSequence!), _rig.Clock.GetUtcNow()),
+            Accepted(queued),
+            new Paused(null, "person", _rig.Clock.GetUtcNow()));
+
+        await using var engine = _rig.Start();
+        (await _rig.ResultAsync(recorded.PushId)).Success.Id.Should().Be(applied.Id);
+        _rig.ListByName(QbCatalog.Customers, "Queued During Pause").Should().BeEmpty("a paused company starts no push");
+
+        engine.Company.Tell(new ResumeCompany("person"));
+        (await _rig.ResultAsync(queued.PushId)).OutcomeCase.Should().Be(PushResult.OutcomeOneofCase.Success);
+        _rig.ListByName(QbCatalog.Customers, "Queued During Pause").Should().ContainSingle();
     }
 
     private static PushOrder Add(string name) => new(Guid.NewGuid().ToString("D"), "customers", PushAction.Add, JsonSerializer.Serialize(new { Name = name }));
