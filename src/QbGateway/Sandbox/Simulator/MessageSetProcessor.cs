@@ -33,10 +33,16 @@ internal sealed class MessageSetProcessor(SessionContext context, IReadOnlyList<
             return Recover(oldId, request.NewMessageSetId);
         }
 
+        // QuickBooks is its own process: once it has a message set, the writes and the outcome it
+        // stores for recovery happen together, whatever becomes of the application that sent it.
+        // The sandbox lives in the application's process, so it makes them one transaction.
+        using var recoverable = request.NewMessageSetId is not null && request.Requests.Any(e => WriteHandlers.Handles(e.Name.LocalName))
+            ? context.Store.BeginTransaction()
+            : null;
         var results = new List<RequestResult>();
         foreach (var element in request.Requests)
         {
-            var result = Handle(element);
+            var result = Handle(element, nested: recoverable is not null);
             results.Add(result);
             RecordsReturned += result.RecordsReturned;
             Writes += result.IsWrite ? 1 : 0;
@@ -52,6 +58,7 @@ internal sealed class MessageSetProcessor(SessionContext context, IReadOnlyList<
             context.Store.SetMessageSet(context.AppId, newId, response);
         }
 
+        recoverable?.Commit();
         return response;
     }
 
@@ -78,7 +85,7 @@ internal sealed class MessageSetProcessor(SessionContext context, IReadOnlyList<
         return stored.Value.Response;
     }
 
-    private RequestResult Handle(XElement element)
+    private RequestResult Handle(XElement element, bool nested)
     {
         var name = element.Name.LocalName;
         var requestId = (string?)element.Attribute("requestID");
@@ -103,18 +110,7 @@ internal sealed class MessageSetProcessor(SessionContext context, IReadOnlyList<
 
         if (WriteHandlers.Handles(name))
         {
-            using var transaction = context.Store.BeginTransaction();
-            var result = WriteHandlers.Handle(element, context);
-            if (result.IsError)
-            {
-                transaction.Dispose();
-            }
-            else
-            {
-                transaction.Commit();
-            }
-
-            return result;
+            return nested ? HandleWriteInSavepoint(element) : HandleWriteAlone(element);
         }
 
         if (SandboxDataType.ForQuery(name) is { } types)
@@ -123,6 +119,37 @@ internal sealed class MessageSetProcessor(SessionContext context, IReadOnlyList<
         }
 
         return RequestResult.Status(responseName, requestId, 3250, "Warn", StatusMessages.NotSimulated(name));
+    }
+
+    /// <summary>One write on its own: all of it or nothing.</summary>
+    private RequestResult HandleWriteAlone(XElement element)
+    {
+        using var transaction = context.Store.BeginTransaction();
+        var result = WriteHandlers.Handle(element, context);
+        if (result.IsError)
+        {
+            transaction.Dispose();
+        }
+        else
+        {
+            transaction.Commit();
+        }
+
+        return result;
+    }
+
+    /// <summary>One write of a recoverable message set: all of it or nothing, inside the set's transaction.</summary>
+    private RequestResult HandleWriteInSavepoint(XElement element)
+    {
+        context.Store.Execute("SAVEPOINT write_request");
+        var result = WriteHandlers.Handle(element, context);
+        if (result.IsError)
+        {
+            context.Store.Execute("ROLLBACK TO write_request");
+        }
+
+        context.Store.Execute("RELEASE write_request");
+        return result;
     }
 
     private static string Write(IReadOnlyList<RequestResult> results, string? newMessageSetId, int? messageSetStatus)
