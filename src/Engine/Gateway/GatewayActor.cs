@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using QbConnector.Engine.Actors.Core;
+using QbConnector.Engine.Actors.Supervision;
 using QbConnector.Engine.Actors.Timers;
 using QbConnector.Engine.Gateway.Messages;
 using QbConnector.Engine.Gateway.Scheduling;
@@ -172,14 +173,9 @@ public sealed class GatewayActor : ReceiveActor, IWithTimers
         replyTo.Tell(new QbFailure(request.CorrelationId, request.CompanyFile, error), Self);
     }
 
-    private TimeSpan Backoff(int attempt)
-    {
-        var min = _options.RetryMinBackoff.TotalMilliseconds;
-        var max = _options.RetryMaxBackoff.TotalMilliseconds;
-        var exponential = Math.Min(max, min * Math.Pow(2, Math.Min(attempt, 30)));
-        // Up to 20 % jitter, so many engines restarted together do not retry in step.
-        return TimeSpan.FromMilliseconds(exponential * (1 + (Random.Shared.NextDouble() * 0.2)));
-    }
+    // Up to 20 % jitter, so many engines restarted together do not retry in step.
+    private TimeSpan Backoff(int attempt) =>
+        BackoffDelay.Calculate(attempt, _options.RetryMinBackoff, _options.RetryMaxBackoff, 0.2, Random.Shared.NextDouble());
 
     private void OpenFile(string companyFile)
     {

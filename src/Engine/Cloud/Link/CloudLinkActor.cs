@@ -1,5 +1,6 @@
 using QbConnector.CloudContract.V1;
 using QbConnector.Engine.Actors.Core;
+using QbConnector.Engine.Actors.Supervision;
 using QbConnector.Engine.Actors.Timers;
 using QbConnector.Engine.Cloud.Pages;
 using QbConnector.Engine.Diagnostics;
@@ -339,14 +340,10 @@ public sealed class CloudLinkActor : ReceiveActor, IWithTimers
         _lastSent.Clear();
     }
 
-    private TimeSpan Backoff(int attempt)
-    {
-        var min = _options.ReconnectMinDelay.TotalMilliseconds;
-        var max = _options.ReconnectMaxDelay.TotalMilliseconds;
-        var exponential = Math.Min(max, min * Math.Pow(2, Math.Min(attempt, 30)));
-        // Full jitter in the upper half, so installs that lost the cloud together do not return in step.
-        return TimeSpan.FromMilliseconds((exponential / 2) + (Random.Shared.NextDouble() * exponential / 2));
-    }
+    // Full jitter in the upper half (half the delay, stretched by up to 100 %), so installs that
+    // lost the cloud together do not return in step.
+    private TimeSpan Backoff(int attempt) =>
+        BackoffDelay.Calculate(attempt, _options.ReconnectMinDelay / 2, _options.ReconnectMaxDelay / 2, 1.0, Random.Shared.NextDouble());
 
     private sealed record Connect
     {
