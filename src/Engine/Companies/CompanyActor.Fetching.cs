@@ -22,6 +22,7 @@ public sealed partial class CompanyActor
 {
     private const int IteratorLost = 3391;
     private bool _followUpPromised;
+    private readonly ProgressMeter _progress = new();
     private const string OutboxTimer = "outbox";
     private static readonly TimeSpan OutboxCheckInterval = TimeSpan.FromSeconds(1);
 
@@ -151,6 +152,7 @@ public sealed partial class CompanyActor
                 }
 
                 var more = page.Remaining > 0 && page.Header.IteratorId is not null;
+                _progress.PageArrived(fetch.WorkId, fetch.Entity.DataType, fetch.Window, fetch.Records + page.Records.Count, more ? page.Remaining : 0);
                 PausePoints.Reach("page.fetched");
                 if (more)
                 {
@@ -438,7 +440,8 @@ public sealed partial class CompanyActor
                 work.Current?.DataType,
                 work.RecordsDone + (_fetch is { } f && f.WorkId == work.WorkId ? f.Records : 0),
                 work.CompletedDataTypes.Count,
-                work.DataTypes.Count);
+                work.DataTypes.Count,
+                Fraction: _progress.Of(work));
         // Until the cloud's first-link work has run, the company is still being linked, not "up to date".
         var awaitingFirstLink = _finishedWork.Count == 0 && (!_settingsKnown || _settings.DataTypes.Any(d => d.FetchOnFirstLink));
         var state = _problem is not null ? "NeedsAttention" : _waitingForCloud is not null ? "Paused" : work is not null ? "Syncing" : awaitingFirstLink ? "Linking" : "Linked";

@@ -136,7 +136,8 @@ internal static class ControlCommands
             lines.Add($"  file: {company.CompanyFile}");
             if (company.Work is { } work)
             {
-                lines.Add($"  syncing {work.DataType ?? "…"}: {work.RecordsDone:N0} records, {work.DataTypesDone} of {work.DataTypesTotal} data types");
+                var percent = work.Fraction is { } fraction ? $"{Math.Floor(Math.Clamp(fraction, 0, 1) * 100):0} %, " : "";
+                lines.Add($"  syncing {work.DataType ?? "…"}: {percent}{work.RecordsDone:N0} records, {work.DataTypesDone} of {work.DataTypesTotal} data types");
             }
 
             if (company.PausedUntil is { } until)

@@ -16,8 +16,16 @@ public sealed record CompanyStatus(
     DateTimeOffset? NextSyncAt = null);
 
 /// <summary>The work in progress, with numbers for a progress bar.</summary>
-/// <param name="RecordsTotal">The records this work is expected to fetch, when QuickBooks has said (an iterator's remaining count); null when unknown.</param>
-public sealed record CurrentWork(string WorkId, string? DataType, long RecordsDone, int DataTypesDone, int DataTypesTotal, long? RecordsTotal = null);
+/// <param name="RecordsDone">Records fetched so far by this work.</param>
+/// <param name="RecordsTotal">
+/// The records this work will fetch, when known in advance; null when unknown, as it is for a sync
+/// from QuickBooks, which only says how many remain in the window being fetched (see <paramref name="Fraction"/>).
+/// </param>
+/// <param name="Fraction">
+/// How far the work has come, 0 to 1: only moves forward, and is 1 exactly when every data type is
+/// done (see <c>ProgressMeter</c>); null from a reporter that does not measure it.
+/// </param>
+public sealed record CurrentWork(string WorkId, string? DataType, long RecordsDone, int DataTypesDone, int DataTypesTotal, long? RecordsTotal = null, double? Fraction = null);
 
 /// <summary>Something in the way, in plain words, and what to do about it.</summary>
 public sealed record Problem(string Message, string Fix, string Code, DateTimeOffset Since);
