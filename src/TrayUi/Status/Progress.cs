@@ -6,11 +6,17 @@ namespace QbConnector.TrayUi.Status;
 internal static class Progress
 {
     /// <summary>
-    /// By records when the total is known (the finer measure), else by data types; 0 to 1.
+    /// The engine's own measure when it reports one (it only moves forward and is whole exactly
+    /// when the work is done); else by records when their total is known, else by data types; 0 to 1.
     /// </summary>
     public static double Fraction(CurrentWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (work.Fraction is { } fraction && double.IsFinite(fraction))
+        {
+            return Math.Clamp(fraction, 0, 1);
+        }
+
         if (work.RecordsTotal is > 0 and var total)
         {
             return Math.Clamp((double)work.RecordsDone / total, 0, 1);
@@ -19,5 +25,6 @@ internal static class Progress
         return work.DataTypesTotal > 0 ? Math.Clamp((double)work.DataTypesDone / work.DataTypesTotal, 0, 1) : 0;
     }
 
+    /// <summary>Whole percent, rounded down: 100 only when the work is done.</summary>
     public static int Percent(CurrentWork work) => (int)Math.Floor(Fraction(work) * 100);
 }

@@ -86,6 +86,16 @@ internal sealed partial class RealConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>Makes the sandbox QuickBooks of a company file take this many milliseconds more per request (<c>sandbox state --slow-ms</c>).</summary>
+    public async Task SlowQuickBooksAsync(string companyFile, int millisecondsPerRequest)
+    {
+        var result = await EngineProcess.RunCliAsync(["sandbox", "state", "--file", companyFile, "--slow-ms", millisecondsPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException("sandbox state failed: " + result.Output);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _dashboard.DisposeAsync();

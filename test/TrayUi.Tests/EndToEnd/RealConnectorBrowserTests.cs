@@ -144,6 +144,39 @@ public sealed partial class RealConnectorBrowserTests(BrowserFixture browser) : 
         states.Should().Equal(new Dictionary<string, string?> { [keep] = "Linked", [gone] = "Deauthorised" });
     }
 
+    [Fact]
+    public async Task Sync_now_moves_the_progress_bar_of_the_real_engine_forward_only_until_the_sync_is_done()
+    {
+        var (_, file) = await LinkAsync("Larry's Landscaping");
+        await _page.GotoAsync(_connector.DashboardUri.AbsoluteUri);
+        var card = Card("Larry's Landscaping");
+        await Expect(card.Locator(".state")).ToHaveTextAsync("Up to date", Slow);
+
+        // QuickBooks answers slowly enough for the bar to be seen between its ends.
+        await _connector.SlowQuickBooksAsync(file, millisecondsPerRequest: 150);
+
+        // Every value the page gives the bar from now on, as the person would see it.
+        await _page.EvaluateAsync(BarRecorder);
+        var clicked = DateTimeOffset.UtcNow;
+        await card.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
+
+        var bar = card.Locator("progress");
+        await Expect(bar).ToHaveAttributeAsync("value", BetweenEnds(), new() { Timeout = 30_000 });
+        await Expect(card.Locator(".work-label")).ToHaveTextAsync(WorkLabel());
+        await Shot("real-sync-progress");
+
+        await Expect(card.Locator(".work")).ToBeHiddenAsync(new() { Timeout = 45_000 });
+        await Expect(card.Locator(".state")).ToHaveTextAsync("Up to date");
+        await Shot("real-sync-done");
+
+        var values = await _page.EvaluateAsync<int[]>("() => window.barValues");
+        values.Should().NotBeEmpty().And.BeInAscendingOrder("the bar only moves forward");
+        values.Should().Contain(v => v > 0 && v < 100, "the bar was seen on its way");
+        var company = (await _connector.Engine.StatusAsync()).GetProperty("companies")[0];
+        var synced = company.GetProperty("lastSyncs").EnumerateObject().Select(p => p.Value.GetDateTimeOffset()).ToList();
+        synced.Should().NotBeEmpty().And.OnlyContain(at => at >= clicked.AddSeconds(-1), "done means every data type synced again");
+    }
+
     /// <summary>Links a new sandbox company file with the CLI, as a script or a second person would.</summary>
     private async Task<(string LicenceKey, string CompanyFile)> LinkAsync(string name)
     {
@@ -160,4 +193,23 @@ public sealed partial class RealConnectorBrowserTests(BrowserFixture browser) : 
 
     [GeneratedRegex("^Link")]
     private static partial Regex LinkButton();
+
+    [GeneratedRegex("^[1-9][0-9]?$")]
+    private static partial Regex BetweenEnds();
+
+    [GeneratedRegex(@"^\d{1,2} % · [\d,]+ records fetched · \d+ of \d+ data types")]
+    private static partial Regex WorkLabel();
+
+    // Records each value a shown progress bar is given (a change of its value attribute).
+    private const string BarRecorder = """
+        () => {
+          window.barValues = [];
+          new MutationObserver((changes) => {
+            for (const change of changes) {
+              const work = change.target.closest(".work");
+              if (work && !work.hidden) window.barValues.push(Number(change.target.getAttribute("value")));
+            }
+          }).observe(document.getElementById("companies"), { subtree: true, attributes: true, attributeFilter: ["value"] });
+        }
+        """;
 }

@@ -63,6 +63,18 @@ public sealed class TrayPresenterTests
     }
 
     [Fact]
+    public void The_engines_own_fraction_drives_the_progress_over_records_and_data_types()
+    {
+        Progress.Percent(new CurrentWork("w", "Invoice", 300, 1, 4, Fraction: 0.427)).Should().Be(42);
+        Progress.Percent(new CurrentWork("w", "Invoice", 300, 1, 4, RecordsTotal: 400, Fraction: 0.3)).Should().Be(30);
+        Progress.Percent(new CurrentWork("w", "Invoice", 300, 3, 4, Fraction: 0.9999)).Should().Be(99, "100 % is only for work that is done");
+        Progress.Percent(new CurrentWork("w", null, 9, 4, 4, Fraction: 1)).Should().Be(100);
+        Progress.Fraction(new CurrentWork("w", null, 0, 0, 1, Fraction: -0.5)).Should().Be(0);
+        Progress.Fraction(new CurrentWork("w", null, 0, 0, 1, Fraction: 7)).Should().Be(1);
+        Progress.Fraction(new CurrentWork("w", null, 0, 2, 4, Fraction: double.NaN)).Should().Be(0.5, "a measure that is no number is ignored");
+    }
+
+    [Fact]
     public void Without_a_record_total_progress_counts_data_types()
     {
         Progress.Percent(new CurrentWork("w", "Invoice", 300, 3, 4)).Should().Be(75);

@@ -18,7 +18,7 @@ function number(n) {
 
 function workLabel(w) {
   const parts = [];
-  parts.push(w.recordsTotal ? `${number(w.recordsDone)} of ${number(w.recordsTotal)} records` : `${number(w.recordsDone)} records`);
+  parts.push(w.recordsTotal ? `${number(w.recordsDone)} of ${number(w.recordsTotal)} records` : `${number(w.recordsDone)} records fetched`);
   parts.push(`${w.dataTypesDone} of ${w.dataTypesTotal} data types`);
   if (w.dataType) parts.push(`now: ${w.dataType}`);
   return `${w.percent} % · ${parts.join(" · ")}`;
