@@ -70,10 +70,9 @@ internal static class Scenarios
 
     /// <summary>
     /// Several companies already linked (first sync done without latency), the engine restarted with
-    /// the realistic profile, and a full sync of every data type queued in the cloud for all of them at
-    /// once. Then the engine idles with them linked, and is restarted for the cold start.
+    /// the realistic profile, and a full sync of every data type queued in the cloud for all of them at once.
     /// </summary>
-    public static async Task<IReadOnlyList<Row>> ManyCompaniesAsync(int companies, int scale, TimeSpan idle)
+    public static async Task<IReadOnlyList<Row>> ManyCompaniesAsync(int companies, int scale)
     {
         var size = $"{companies} companies × {scale:N0} scale, realistic latency, full sync of all at once";
         Console.WriteLine($"{size}: tracing one company, replaying, linking, running");
@@ -83,8 +82,59 @@ internal static class Scenarios
         Directory.Delete(trace.Root, recursive: true);
 
         await using var world = await World.StartAsync("many");
+        var keys = await LinkAllAsync(world, companies, scale);
+        await world.Engine!.StopAsync();
+        await world.Engine.DisposeAsync();
+        await world.StartEngineAsync("realistic");
+        var opensBefore = world.FileOpens();
+        var clock = Stopwatch.StartNew();
+        var queued = await world.QueueFullSyncAsync(keys);
+        var records = await world.WaitForDatasetsAsync(queued, SyncTimeout);
+        var elapsed = clock.Elapsed;
+        var opens = world.FileOpens() - opensBefore;
+        return
+        [
+            new(size, "connector time / (limit + one file open per company)", $"{elapsed / limit:F2} ({elapsed.TotalSeconds:F0} s / {limit.TotalSeconds:F0} s); file opens {opens}", $"≤ 1.10; opens = {companies}", $"{records:N0} records; limit is one company's traced first sync replayed × {companies} (the files are alike) plus {companies} opens of {SandboxLatency.Realistic.OpenCompanyFile.TotalSeconds:F0} s"),
+        ];
+    }
+
+    /// <summary>
+    /// Companies linked and synced, then the engine's cold start to ready on that data folder, then
+    /// the engine idling with them linked once the gateway has released QuickBooks.
+    /// </summary>
+    public static async Task<IReadOnlyList<Row>> IdleAndColdStartAsync(int companies, int scale, TimeSpan idle)
+    {
+        Console.WriteLine($"{companies} linked companies × {scale:N0} scale: linking, cold start, idling {idle.TotalSeconds:F0} s");
+        await using var world = await World.StartAsync("idle");
+        await LinkAllAsync(world, companies, scale);
+        await world.Engine!.StopAsync();
+        await world.Engine.DisposeAsync();
+
+        // Cold start: the same data folder, companies linked, until the engine says it runs.
+        var start = Stopwatch.StartNew();
+        var engine = await world.StartEngineAsync("realistic");
+        var ready = start.Elapsed;
+        var rows = new List<Row>
+        {
+            new($"cold start, {companies} companies linked", "seconds to ready", $"{ready.TotalSeconds:F2} s", "≤ 2 s", "process start to 'engine running' (journal recovered, control API up), dotnet host start-up included"),
+        };
+
+        // Idle: nothing queued; past the gateway's idle timeout, so a session opened at start is released.
+        await Task.Delay(TimeSpan.FromSeconds(35));
+        var cpuBefore = ProcessMeter.CpuTime(engine.Id);
+        var idleClock = Stopwatch.StartNew();
+        await Task.Delay(idle);
+        var idleCpu = ProcessMeter.CpuTime(engine.Id) - cpuBefore;
+        var share = idleCpu / idleClock.Elapsed;
+        rows.Add(new($"{companies} linked companies, idle {idle.TotalSeconds:F0} s", "engine CPU; working set", $"{share:P2} of one core ({idleCpu.TotalMilliseconds:F0} ms CPU); {Mb(ProcessMeter.WorkingSet(engine.Id))}", "< 1 %; ≤ 150 MB", "after a restart on the synced data folder and the gateway's idle timeout; sandbox QuickBooks inside the engine"));
+        return rows;
+    }
+
+    /// <summary>Companies made of alike files, linked one after the other by an engine without latency, their first syncs awaited.</summary>
+    internal static async Task<List<string>> LinkAllAsync(World world, int companies, int scale)
+    {
         var files = Enumerable.Range(1, companies).Select(i => world.CompanyFile("company-" + i.ToString(CultureInfo.InvariantCulture), scale)).ToList();
-        var engine = await world.StartEngineAsync("none");
+        await world.StartEngineAsync("none");
         var keys = new List<string>();
         foreach (var file in files)
         {
@@ -92,37 +142,7 @@ internal static class Scenarios
         }
 
         await world.WaitForSyncAsync(keys, SyncTimeout);
-        await engine.StopAsync();
-        await engine.DisposeAsync();
-        engine = await world.StartEngineAsync("realistic");
-        var opensBefore = world.FileOpens();
-        var clock = Stopwatch.StartNew();
-        var queued = await world.QueueFullSyncAsync(keys);
-        var records = await world.WaitForDatasetsAsync(queued, SyncTimeout);
-        var elapsed = clock.Elapsed;
-        var opens = world.FileOpens() - opensBefore;
-        var rows = new List<Row>
-        {
-            new(size, "connector time / (limit + one file open per company)", $"{elapsed / limit:F2} ({elapsed.TotalSeconds:F0} s / {limit.TotalSeconds:F0} s); file opens {opens}", "≤ 1.10; opens = companies", $"{records:N0} records; limit is one company's traced first sync replayed × {companies} (the files are alike) plus {companies} opens of {SandboxLatency.Realistic.OpenCompanyFile.TotalSeconds:F0} s"),
-        };
-
-        // Idle: the syncs are done; the engine should be quiet until the next schedule.
-        await Task.Delay(TimeSpan.FromSeconds(35)); // past the gateway's idle timeout, so QuickBooks is released
-        var cpuBefore = ProcessMeter.CpuTime(engine.Id);
-        var idleClock = Stopwatch.StartNew();
-        await Task.Delay(idle);
-        var idleCpu = ProcessMeter.CpuTime(engine.Id) - cpuBefore;
-        var share = idleCpu / idleClock.Elapsed;
-        rows.Add(new($"{companies} linked companies, idle {idle.TotalSeconds:F0} s", "engine CPU; working set", $"{share:P2} of one core ({idleCpu.TotalMilliseconds:F0} ms CPU); {Mb(ProcessMeter.WorkingSet(engine.Id))}", "< 1 %; ≤ 150 MB", "after the syncs and the gateway's idle timeout; sandbox QuickBooks inside the engine"));
-
-        // Cold start: the same data folder, companies linked, until the engine says it runs.
-        await engine.StopAsync();
-        await engine.DisposeAsync();
-        var start = Stopwatch.StartNew();
-        await world.StartEngineAsync("realistic");
-        var ready = start.Elapsed;
-        rows.Add(new($"cold start, {companies} companies linked", "seconds to ready", $"{ready.TotalSeconds:F2} s", "≤ 2 s", "process start to 'engine running' (journal recovered, control API up), dotnet host start-up included"));
-        return rows;
+        return keys;
     }
 
     private sealed record Trace(string Root, string Directory, string File);

@@ -34,7 +34,7 @@ internal sealed class World : IAsyncDisposable
         return file;
     }
 
-    public async Task<EngineProcess> StartEngineAsync(string latency, string? trace = null)
+    public async Task<EngineProcess> StartEngineAsync(string latency, string? trace = null, string? pauseAt = null)
     {
         Engine = await EngineProcess.StartAsync(new EngineProcessOptions
         {
@@ -42,6 +42,7 @@ internal sealed class World : IAsyncDisposable
             CloudUrl = Emulator.GrpcUrl,
             SandboxLatency = latency,
             QbXmlTrace = trace,
+            PauseAt = pauseAt,
             StartTimeout = TimeSpan.FromMinutes(3),
         });
         return Engine;
@@ -150,18 +151,68 @@ internal sealed class World : IAsyncDisposable
         }
     }
 
-    /// <summary>Records the cloud received more than once (the emulator keeps every delivery).</summary>
+    /// <summary>Waits until the cloud received a first page of any of the given datasets: the syncs are under way.</summary>
+    public async Task WaitForAnyRecordsAsync(IReadOnlyList<(string Company, string Dataset)> datasets, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while ((await DatasetStatesAsync(datasets)).All(d => d.Records == 0))
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"no sync started within {timeout}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    /// <summary>How many companies have one of the given datasets not yet complete.</summary>
+    public async Task<int> IncompleteCompaniesAsync(IReadOnlyList<(string Company, string Dataset)> datasets) =>
+        (await DatasetStatesAsync(datasets)).Where(d => d.Status != "complete").Select(d => d.Company).Distinct(StringComparer.Ordinal).Count();
+
+    private async Task<List<(string Company, string Status, long Records)>> DatasetStatesAsync(IReadOnlyList<(string Company, string Dataset)> datasets)
+    {
+        var wanted = datasets.Select(d => d.Dataset).ToHashSet(StringComparer.Ordinal);
+        var states = new List<(string, string, long)>();
+        foreach (var key in datasets.Select(d => d.Company).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var dataset in (await Emulator.GetJsonAsync($"companies/{key}/datasets")).EnumerateArray().Where(d => wanted.Contains(d.GetProperty("id").GetString()!)))
+            {
+                states.Add((key, dataset.GetProperty("status").GetString() ?? "", dataset.GetProperty("recordsReceived").GetInt64()));
+            }
+        }
+
+        return states;
+    }
+
+    /// <summary>
+    /// Records the cloud received more than once: it keeps one row per record and counts its
+    /// deliveries (a page re-sent under the same sequence is not a delivery).
+    /// </summary>
     public async Task<long> DuplicatesAsync(string key)
     {
         long duplicates = 0;
-        foreach (var dataset in (await Emulator.GetJsonAsync($"companies/{key}/datasets")).EnumerateArray())
+        foreach (var stats in await StatsAsync(key))
         {
-            var type = dataset.GetProperty("dataType").GetString();
-            var stats = await Emulator.GetJsonAsync($"companies/{key}/data/{type}/stats");
             duplicates += stats.GetProperty("deliveries").GetInt64() - stats.GetProperty("distinctRecords").GetInt64();
         }
 
         return duplicates;
+    }
+
+    /// <summary>Different records the cloud holds for the company, over every data type it has datasets of.</summary>
+    public async Task<long> RecordsStoredAsync(string key) => (await StatsAsync(key)).Sum(s => s.GetProperty("distinctRecords").GetInt64());
+
+    private async Task<List<JsonElement>> StatsAsync(string key)
+    {
+        var types = (await Emulator.GetJsonAsync($"companies/{key}/datasets")).EnumerateArray().Select(d => d.GetProperty("dataType").GetString()!).Distinct(StringComparer.Ordinal).ToList();
+        var stats = new List<JsonElement>();
+        foreach (var type in types)
+        {
+            stats.Add(await Emulator.GetJsonAsync($"companies/{key}/data/{type}/stats"));
+        }
+
+        return stats;
     }
 
     public int FileOpens() =>

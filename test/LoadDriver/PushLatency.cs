@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using QbConnector.QbGateway.Sandbox.Latency;
+
+namespace QbConnector.LoadDriver;
+
+/// <summary>
+/// Pushes queued in the cloud while every linked company runs a long sync under the realistic
+/// profile: how long from the cloud's REST POST to the cloud holding the push's outcome.
+/// </summary>
+internal static class PushLatency
+{
+    private const int PageSize = 250; // the engine's Sync:PageSize
+
+    /// <summary>Time between a push's outcome and the next push: pushes arrive while a sync page is in flight, as a person's would.</summary>
+    private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+
+    private static readonly TimeSpan PushTimeout = TimeSpan.FromMinutes(5);
+
+    public static async Task<IReadOnlyList<Row>> RunAsync(int companies, int scale, int pushes)
+    {
+        var size = $"a push queued behind {companies} long syncs ({companies} companies × {scale:N0} scale, realistic latency), {pushes} pushes";
+        Console.WriteLine($"{size}: linking, queueing full syncs, pushing");
+        await using var world = await World.StartAsync("push");
+        var keys = await Scenarios.LinkAllAsync(world, companies, scale);
+        await world.Engine!.StopAsync();
+        await world.Engine.DisposeAsync();
+        await world.StartEngineAsync("realistic");
+        var queued = await world.QueueFullSyncAsync(keys);
+        await world.WaitForAnyRecordsAsync(queued, TimeSpan.FromMinutes(5));
+
+        // Round robin over the companies: each push is for another file than the one before, so
+        // most find QuickBooks busy with another company's sync and pay a file switch.
+        var times = new List<TimeSpan>();
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < pushes; i++)
+        {
+            var key = keys[i % keys.Count];
+            var name = "Load push " + i.ToString(CultureInfo.InvariantCulture) + " " + Guid.NewGuid().ToString("N")[..8];
+            var clock = Stopwatch.StartNew();
+            var pushId = await QueueAsync(world, key, name);
+            var status = await WaitForOutcomeAsync(world, key, pushId);
+            times.Add(clock.Elapsed);
+            outcomes[status] = outcomes.GetValueOrDefault(status) + 1;
+            Console.WriteLine($"  push {i + 1}/{pushes} to company {i % keys.Count + 1}: {status} in {clock.Elapsed.TotalSeconds:F2} s");
+            await Task.Delay(Arrival);
+        }
+
+        var stillSyncing = await world.IncompleteCompaniesAsync(queued);
+        var latency = SandboxLatency.Realistic;
+        var page = latency.PerRequest + (latency.PerRecord * PageSize);
+        var target = page + latency.OpenCompanyFile;
+        times.Sort();
+        var p50 = Percentile(times, 0.50);
+        var p95 = Percentile(times, 0.95);
+        return
+        [
+            new(
+                size,
+                "push completion p50 / p95",
+                $"{p50.TotalSeconds:F1} s / {p95.TotalSeconds:F1} s (max {times[^1].TotalSeconds:F1} s)",
+                $"p95 ≤ {target.TotalSeconds:F1} s (one page {page.TotalSeconds:F1} s + one file open {latency.OpenCompanyFile.TotalSeconds:F0} s)",
+                $"customer adds, one after another round robin over the {companies} companies, each {Arrival.TotalSeconds:F0} s after the previous outcome; from the REST POST to the push's GET showing its outcome (polled every {Poll.TotalMilliseconds:F0} ms); outcomes {string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}"))}; companies still syncing after the last push: {stillSyncing} of {companies}"),
+        ];
+    }
+
+    private static async Task<string> QueueAsync(World world, string key, string name)
+    {
+        using var response = await world.Emulator.Http.PostAsJsonAsync($"companies/{key}/push/customers", new { Name = name });
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"push refused by the cloud: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<string> WaitForOutcomeAsync(World world, string key, string pushId)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var status = (await world.Emulator.GetJsonAsync($"companies/{key}/push/{pushId}")).GetProperty("status").GetString() ?? "";
+            if (status != "pending")
+            {
+                return status;
+            }
+
+            if (deadline.Elapsed > PushTimeout)
+            {
+                throw new TimeoutException($"push {pushId} had no outcome within {PushTimeout}");
+            }
+
+            await Task.Delay(Poll);
+        }
+    }
+
+    private static TimeSpan Percentile(List<TimeSpan> sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
