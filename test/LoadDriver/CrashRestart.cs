@@ -37,7 +37,7 @@ internal static class CrashRestart
         var refetched = returned.Returned - stored;
         return
         [
-            new(size, "records re-fetched", $"{refetched:N0} (returned {returned.Returned:N0}, in the file {stored:N0})", $"≤ one window ({returned.LargestWindow:N0} records)", $"QuickBooks' answers in the qbXML trace of both runs minus the records the cloud holds ({returned.Distinct:N0} different records returned); {returned.Windows:N0} windows; the cloud held {beforeRestart:N0} at the kill; restart to complete {resumed.TotalSeconds:F1} s"),
+            new(size, "records re-fetched", $"{refetched:N0} (returned {returned.Returned:N0}, in the file {stored:N0})", $"≤ one window ({returned.LargestWindow:N0} records)", $"QuickBooks' answers in the qbXML trace of both runs minus the records the cloud holds ({returned.Distinct:N0} different records returned); {returned.Windows:N0} windows, {returned.WindowsAgain:N0} asked for again; the cloud held {beforeRestart:N0} at the kill; restart to complete {resumed.TotalSeconds:F1} s"),
             new(size, "duplicate records in the cloud", $"{duplicates:N0}", "0", $"deliveries beyond the first per record, from the emulator's record stats; {synced:N0} records in the datasets' counts"),
         ];
     }

@@ -18,6 +18,7 @@ internal static class Program
     {
         var quick = args.Contains("--quick");
         var write = !args.Contains("--no-docs");
+        World.Keep = args.Contains("--keep");
         var sizes = quick ? Sizes.Quick : Sizes.Full;
         // --only realistic,none,memory,many,idle,push,crash runs a subset (to repeat one scenario); the table then holds only those rows.
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["realistic", "none", "memory", "many", "idle", "push", "crash"];
@@ -178,7 +179,7 @@ internal sealed record Sizes(
         IdleCompanies: 10,
         Idle: TimeSpan.FromSeconds(60),
         PushCompanies: 10,
-        PushScale: 5_000,
+        PushScale: 10_000,
         Pushes: 20,
         CrashRecords: 200_000);
 }

@@ -15,8 +15,12 @@ internal static class PushLatency
 {
     private const int PageSize = 250; // the engine's Sync:PageSize
 
-    /// <summary>Time between a push's outcome and the next push: pushes arrive while a sync page is in flight, as a person's would.</summary>
-    private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Longest pause before each push (drawn uniformly, same seed every run): pushes arrive at any
+    /// moment of the gateway's work (a page in flight, a file being opened), as people's do. A fixed
+    /// pause would land every push at the same moment of the gateway's cycle.
+    /// </summary>
+    private static readonly TimeSpan MaxArrival = TimeSpan.FromSeconds(20);
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
@@ -36,10 +40,12 @@ internal static class PushLatency
 
         // Round robin over the companies: each push is for another file than the one before, so
         // most find QuickBooks busy with another company's sync and pay a file switch.
+        var arrivals = new Random(7);
         var times = new List<TimeSpan>();
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < pushes; i++)
         {
+            await Task.Delay(MaxArrival * arrivals.NextDouble());
             var key = keys[i % keys.Count];
             var name = "Load push " + i.ToString(CultureInfo.InvariantCulture) + " " + Guid.NewGuid().ToString("N")[..8];
             var clock = Stopwatch.StartNew();
@@ -48,7 +54,6 @@ internal static class PushLatency
             times.Add(clock.Elapsed);
             outcomes[status] = outcomes.GetValueOrDefault(status) + 1;
             Console.WriteLine($"  push {i + 1}/{pushes} to company {i % keys.Count + 1}: {status} in {clock.Elapsed.TotalSeconds:F2} s");
-            await Task.Delay(Arrival);
         }
 
         var stillSyncing = await world.IncompleteCompaniesAsync(queued);
@@ -65,7 +70,7 @@ internal static class PushLatency
                 "push completion p50 / p95",
                 $"{p50.TotalSeconds:F1} s / {p95.TotalSeconds:F1} s (max {times[^1].TotalSeconds:F1} s)",
                 $"p95 ≤ {target.TotalSeconds:F1} s (one page {page.TotalSeconds:F1} s + one file open {latency.OpenCompanyFile.TotalSeconds:F0} s)",
-                $"customer adds, one after another round robin over the {companies} companies, each {Arrival.TotalSeconds:F0} s after the previous outcome; from the REST POST to the push's GET showing its outcome (polled every {Poll.TotalMilliseconds:F0} ms); outcomes {string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}"))}; companies still syncing after the last push: {stillSyncing} of {companies}"),
+                $"customer adds, one after another round robin over the {companies} companies, each 0 to {MaxArrival.TotalSeconds:F0} s (uniform) after the previous outcome; from the REST POST to the push's GET showing its outcome (polled every {Poll.TotalMilliseconds:F0} ms); outcomes {string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}"))}; companies still syncing after the last push: {stillSyncing} of {companies}"),
         ];
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using System.Xml.Linq;
 
 namespace QbConnector.LoadDriver;
 
@@ -17,12 +18,14 @@ internal static class TraceRecords
     /// <param name="Distinct">Different records among them (type and id).</param>
     /// <param name="Windows">Queries started afresh (iterator starts and queries without iterator).</param>
     /// <param name="LargestWindow">Records returned by the largest window, its pages together.</param>
-    public sealed record Summary(long Returned, long Distinct, int Windows, long LargestWindow);
+    /// <param name="WindowsAgain">Windows asked for more than once: the same query with the same criteria started afresh.</param>
+    public sealed record Summary(long Returned, long Distinct, int Windows, long LargestWindow, int WindowsAgain);
 
     public static Summary Read(string traceDirectory)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var windows = new Dictionary<string, long>(StringComparer.Ordinal); // iterator id (or exchange number) → records
+        var starts = new Dictionary<string, int>(StringComparer.Ordinal); // a fresh query's text without its requestID → times asked
         long returned = 0;
         foreach (var requestPath in Directory.EnumerateFiles(traceDirectory, "??????-request.xml").Order(StringComparer.Ordinal))
         {
@@ -36,6 +39,11 @@ internal static class TraceRecords
             if (request.RequestId.StartsWith("link-", StringComparison.Ordinal))
             {
                 continue;
+            }
+
+            if (request.Iterator != "Continue")
+            {
+                starts[request.Criteria] = starts.GetValueOrDefault(request.Criteria) + 1;
             }
 
             var answer = ReadAnswer(responsePath);
@@ -52,25 +60,26 @@ internal static class TraceRecords
             windows[window] = windows.GetValueOrDefault(window) + answer.Ids.Count;
         }
 
-        return new Summary(returned, seen.Count, windows.Count, windows.Count == 0 ? 0 : windows.Values.Max());
+        return new Summary(returned, seen.Count, windows.Count, windows.Count == 0 ? 0 : windows.Values.Max(), starts.Values.Count(n => n > 1));
     }
 
-    private sealed record Request(string RequestId, string Iterator, string IteratorId);
+    private sealed record Request(string RequestId, string Iterator, string IteratorId, string Criteria);
 
     private sealed record Answer(string IteratorId, List<string> Ids);
 
     private static Request ReadRequest(string path)
     {
         using var reader = XmlReader.Create(path, Safe);
-        while (reader.Read())
+        var document = XDocument.Load(reader);
+        var first = document.Root?.Element("QBXMLMsgsRq")?.Elements().FirstOrDefault();
+        if (first is null)
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName.EndsWith("Rq", StringComparison.Ordinal) && reader.LocalName != "QBXMLMsgsRq")
-            {
-                return new Request(reader.GetAttribute("requestID") ?? "", reader.GetAttribute("iterator") ?? "", reader.GetAttribute("iteratorID") ?? "");
-            }
+            return new Request("", "", "", "");
         }
 
-        return new Request("", "", "");
+        var requestId = (string?)first.Attribute("requestID") ?? "";
+        first.Attribute("requestID")?.Remove();
+        return new Request(requestId, (string?)first.Attribute("iterator") ?? "", (string?)first.Attribute("iteratorID") ?? "", first.ToString(SaveOptions.DisableFormatting));
     }
 
     /// <summary>The records of an answer as "RetName/id" (or "RetName#n" for one without an id, such as a report), and its iterator.</summary>

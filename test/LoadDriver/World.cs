@@ -14,6 +14,9 @@ internal sealed class World : IAsyncDisposable
         Emulator = emulator;
     }
 
+    /// <summary>Leave each world's folder (engine logs, journal, cloud database) behind for reading (<c>--keep</c>).</summary>
+    public static bool Keep { get; set; }
+
     public string Root { get; }
 
     public EmulatorProcess Emulator { get; }
@@ -227,6 +230,12 @@ internal sealed class World : IAsyncDisposable
         }
 
         await Emulator.DisposeAsync();
+        if (Keep)
+        {
+            Console.WriteLine($"  kept {Root}");
+            return;
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);
