@@ -433,15 +433,7 @@ public sealed partial class CompanyActor
     private void PublishStatus()
     {
         var work = _state.ActiveWork.OrderBy(w => w.Interactive ? 0 : 1).ThenBy(w => w.AcceptedAt).FirstOrDefault();
-        var current = work is null
-            ? null
-            : new CurrentWork(
-                work.WorkId,
-                work.Current?.DataType,
-                work.RecordsDone + (_fetch is { } f && f.WorkId == work.WorkId ? f.Records : 0),
-                work.CompletedDataTypes.Count,
-                work.DataTypes.Count,
-                Fraction: _progress.Of(work));
+        var current = work is null ? null : _progress.Report(work, _state.ActiveWork, _fetch is { } f && f.WorkId == work.WorkId ? f.Records : 0);
         // Until the cloud's first-link work has run, the company is still being linked, not "up to date".
         var awaitingFirstLink = _finishedWork.Count == 0 && (!_settingsKnown || _settings.DataTypes.Any(d => d.FetchOnFirstLink));
         var state = _problem is not null ? "NeedsAttention" : _waitingForCloud is not null ? "Paused" : work is not null ? "Syncing" : awaitingFirstLink ? "Linking" : "Linked";

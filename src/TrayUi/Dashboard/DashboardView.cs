@@ -72,12 +72,21 @@ internal static partial class DashboardViews
         c.CompanyFile,
         c.State,
         CompanyStates.Label(c.State),
-        c.Work is { } w ? new WorkView(w.DataType, w.RecordsDone, w.RecordsTotal, w.DataTypesDone, w.DataTypesTotal, Progress.Percent(w)) : null,
+        c.Work is { } w ? Work(w) : null,
         c.LastSyncs.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => new LastSyncView(p.Key, p.Value)).ToList(),
         c.PausedUntil,
         c.NextSyncAt,
         ProblemOf(c),
         Platform(c.Branding));
+
+    /// <summary>The numbers of the whole run when the engine reports one (the bar measures it), else of the one item.</summary>
+    public static WorkView Work(CurrentWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return work.Run is { } run
+            ? new WorkView(work.DataType, run.RecordsDone, run.Items == 1 ? work.RecordsTotal : null, run.DataTypesDone, run.DataTypesTotal, Progress.Percent(work))
+            : new WorkView(work.DataType, work.RecordsDone, work.RecordsTotal, work.DataTypesDone, work.DataTypesTotal, Progress.Percent(work));
+    }
 
     private static ProblemView? ProblemOf(CompanyStatus c)
     {

@@ -7,7 +7,8 @@ internal static class Progress
 {
     /// <summary>
     /// The engine's own measure when it reports one (it only moves forward and is whole exactly
-    /// when the work is done); else by records when their total is known, else by data types; 0 to 1.
+    /// when the work is done); else by records when their total is known, else by data types (of
+    /// the whole run when reported); 0 to 1.
     /// </summary>
     public static double Fraction(CurrentWork work)
     {
@@ -22,7 +23,8 @@ internal static class Progress
             return Math.Clamp((double)work.RecordsDone / total, 0, 1);
         }
 
-        return work.DataTypesTotal > 0 ? Math.Clamp((double)work.DataTypesDone / work.DataTypesTotal, 0, 1) : 0;
+        var (done, dataTypes) = work.Run is { } run ? (run.DataTypesDone, run.DataTypesTotal) : (work.DataTypesDone, work.DataTypesTotal);
+        return dataTypes > 0 ? Math.Clamp((double)done / dataTypes, 0, 1) : 0;
     }
 
     /// <summary>Whole percent, rounded down: 100 only when the work is done.</summary>

@@ -62,10 +62,9 @@ public sealed class CompanyProgressTests : IAsyncLifetime
                 Props.Create(() => new CompanyActor(new CompanyProfile("c1", "Rock Castle", _file, QbConnector.Engine.Companies.Region.US, "Platform", null, null), new CompanyDependencies(gateway, cloud, _outbox, status, sync, _clock))),
                 "company-c1");
 
-            company.Tell(new CloudCommand("c1", new ServerMessage
-            {
-                Work = new WorkItem { WorkId = "w1", CompanyId = "c1", Sync = new SyncWork { DataTypes = { Types }, Scope = SyncScope.Incremental } },
-            }));
+            // Two items offered at once, as the cloud does at a first link: followed as one run.
+            company.Tell(Work("w1", Types[..2]));
+            company.Tell(Work("w2", Types[2..]));
 
             await Eventually.TrueAsync(() => status.Get("c1") is { Work: null, LastSyncs.Count: 4 }, TimeSpan.FromSeconds(60), "the sync finished");
         }
@@ -80,10 +79,17 @@ public sealed class CompanyProgressTests : IAsyncLifetime
         fractions.Should().BeInAscendingOrder("the bar never goes back");
         fractions.Count(f => f is > 0 and < 1).Should().BeGreaterThan(10, "the bar moves through the sync, page by page");
         fractions.Select(f => Math.Floor(f * 100)).Distinct().Count().Should().BeGreaterThan(5, "it moves in visible steps, not in one jump");
-        works.Where(w => w.Fraction < 1).Should().OnlyContain(w => w.DataTypesDone < w.DataTypesTotal, "short of whole only while data types are left");
-        works.Where(w => w.Fraction == 1).Should().OnlyContain(w => w.DataTypesDone == w.DataTypesTotal, "whole only once every data type is done");
+        works.Where(w => w.Fraction < 1).Should().OnlyContain(w => w.Run!.DataTypesDone < w.Run.DataTypesTotal, "short of whole only while data types are left");
+        works.Where(w => w.Fraction == 1).Should().OnlyContain(w => w.Run!.DataTypesDone == w.Run.DataTypesTotal, "whole only once every data type is done");
+        works.Should().Contain(w => w.WorkId == "w2" && w.Run!.Items == 2 && w.Run.DataTypesTotal == Types.Length, "the second item is followed in the same run");
+        works.Select(w => w.Run!.RecordsDone).Should().BeInAscendingOrder();
         works.Should().OnlyContain(w => w.RecordsTotal == null, "QuickBooks does not say in advance how many records a sync brings");
     }
+
+    private static CloudCommand Work(string workId, string[] types) => new("c1", new ServerMessage
+    {
+        Work = new WorkItem { WorkId = workId, CompanyId = "c1", Sync = new SyncWork { DataTypes = { types }, Scope = SyncScope.Incremental } },
+    });
 
     private sealed class Sink : ActorBase
     {

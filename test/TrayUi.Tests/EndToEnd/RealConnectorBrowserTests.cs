@@ -10,6 +10,9 @@ namespace QbConnector.TrayUi.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed partial class RealConnectorBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
+    // The cloud emulator's platform fetches all its data types at a first link.
+    private const int FirstLinkDataTypes = 20;
+
     // Waits that span real work: a QuickBooks poll while the person decides, a first sync, a retry.
     private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 90_000 };
 
@@ -175,6 +178,33 @@ public sealed partial class RealConnectorBrowserTests(BrowserFixture browser) : 
         var company = (await _connector.Engine.StatusAsync()).GetProperty("companies")[0];
         var synced = company.GetProperty("lastSyncs").EnumerateObject().Select(p => p.Value.GetDateTimeOffset()).ToList();
         synced.Should().NotBeEmpty().And.OnlyContain(at => at >= clicked.AddSeconds(-1), "done means every data type synced again");
+    }
+
+    [Fact]
+    public async Task The_first_link_sync_of_every_data_type_shows_as_one_bar_moving_forward_only_until_done()
+    {
+        var file = await _connector.CreateCompanyFileAsync("Northwind Traders", scale: 150);
+        await _connector.SlowQuickBooksAsync(file, millisecondsPerRequest: 40);
+        var licenceKey = await _connector.Cloud.CreateCompanyAsync("Northwind Traders", "US");
+        await _page.GotoAsync(_connector.DashboardUri.AbsoluteUri);
+        await Expect(_page.Locator("#headline")).ToHaveTextAsync("No company file linked yet.");
+        await _page.EvaluateAsync(BarRecorder);
+
+        var linked = await _connector.Engine.CliAsync("link", "--license-key", licenceKey, "--company-file", file, "--region", "US");
+        linked.ExitCode.Should().Be(0, linked.Output);
+
+        // The cloud sends one work item per data type; the person sees one bar for all of them.
+        var card = Card("Northwind Traders");
+        await Expect(card.Locator(".work-label")).ToContainTextAsync($" of {FirstLinkDataTypes} data types", new() { Timeout = 30_000 });
+        await Expect(card.Locator("progress")).ToHaveAttributeAsync("value", BetweenEnds(), new() { Timeout = 30_000 });
+        await Shot("real-first-link-progress");
+
+        await Expect(card.Locator(".state")).ToHaveTextAsync("Up to date", Slow);
+        await Expect(card.Locator(".work")).ToBeHiddenAsync();
+        var values = await _page.EvaluateAsync<int[]>("() => window.barValues");
+        values.Should().BeInAscendingOrder("the bar only moves forward, across the cloud's work items").And.Contain(v => v > 0 && v < 100);
+        var company = (await _connector.Engine.StatusAsync()).GetProperty("companies")[0];
+        company.GetProperty("lastSyncs").EnumerateObject().Should().HaveCount(FirstLinkDataTypes, "done means every data type synced");
     }
 
     /// <summary>Links a new sandbox company file with the CLI, as a script or a second person would.</summary>

@@ -1,5 +1,6 @@
 using QbConnector.Engine.Control.Contracts;
 using QbConnector.TestSupport;
+using QbConnector.TrayUi.Dashboard;
 using QbConnector.TrayUi.Status;
 using QbConnector.TrayUi.Tray;
 using static QbConnector.TrayUi.Tests.Support.Statuses;
@@ -72,6 +73,16 @@ public sealed class TrayPresenterTests
         Progress.Fraction(new CurrentWork("w", null, 0, 0, 1, Fraction: -0.5)).Should().Be(0);
         Progress.Fraction(new CurrentWork("w", null, 0, 0, 1, Fraction: 7)).Should().Be(1);
         Progress.Fraction(new CurrentWork("w", null, 0, 2, 4, Fraction: double.NaN)).Should().Be(0.5, "a measure that is no number is ignored");
+    }
+
+    [Fact]
+    public void A_run_of_several_items_is_shown_by_its_own_numbers()
+    {
+        var work = new CurrentWork("w3", "invoices", 40, 0, 1, Fraction: 0.6, Run: new WorkRun(5, 1_234, 3, 5));
+
+        DashboardViews.Work(work).Should().Be(new WorkView("invoices", 1_234, null, 3, 5, 60));
+        Progress.Fraction(work with { Fraction = null }).Should().Be(0.6, "without the engine's measure, the run's data types count");
+        DashboardViews.Work(new CurrentWork("w", "invoices", 40, 0, 1, 200)).Should().Be(new WorkView("invoices", 40, 200, 0, 1, 20));
     }
 
     [Fact]

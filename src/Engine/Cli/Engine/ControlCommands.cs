@@ -137,7 +137,8 @@ internal static class ControlCommands
             if (company.Work is { } work)
             {
                 var percent = work.Fraction is { } fraction ? $"{Math.Floor(Math.Clamp(fraction, 0, 1) * 100):0} %, " : "";
-                lines.Add($"  syncing {work.DataType ?? "…"}: {percent}{work.RecordsDone:N0} records, {work.DataTypesDone} of {work.DataTypesTotal} data types");
+                var (records, done, total) = work.Run is { } run ? (run.RecordsDone, run.DataTypesDone, run.DataTypesTotal) : (work.RecordsDone, work.DataTypesDone, work.DataTypesTotal);
+                lines.Add($"  syncing {work.DataType ?? "…"}: {percent}{records:N0} records, {done} of {total} data types");
             }
 
             if (company.PausedUntil is { } until)

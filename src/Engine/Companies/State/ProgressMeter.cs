@@ -1,3 +1,4 @@
+using QbConnector.Engine.Control.Contracts;
 using QbConnector.Engine.Sync.Windows;
 
 namespace QbConnector.Engine.Companies.State;
@@ -20,40 +21,76 @@ public readonly record struct WindowPosition(SyncWindow Window, long Fetched, lo
 /// sync, reconciliation of ids) is durable, so the fraction is 1 exactly when every data type of
 /// the work is done. It never goes back: a window fetched again (its iterator lost) does not take
 /// the bar back with it.
+/// <para>
+/// The person follows all the work a company took on since it was last idle as one (the cloud's
+/// first link sends an item per data type): the reported fraction measures that run, each item
+/// weighed by its data types, and is 1 exactly when all of it is done.
+/// </para>
 /// </remarks>
 public sealed class ProgressMeter
 {
     /// <summary>The share of a data type left for its completion once every window of it is durable.</summary>
     public const double CompletionShare = 0.05;
 
-    // Works no longer followed are forgotten past this many, so the meter never grows.
-    private const int RememberedWorks = 16;
+    private static readonly double AlmostWhole = Math.BitDecrement(1.0);
 
-    private readonly Dictionary<string, double> _shown = new(StringComparer.Ordinal);
+    // The items of the run, as last seen: one no longer active is over (done or failed).
+    private readonly Dictionary<string, WorkProgress> _run = new(StringComparer.Ordinal);
+    private double _shown;
     private (string WorkId, string DataType, WindowPosition Position)? _latest;
 
     /// <summary>A page of a window arrived: <paramref name="fetched"/> records of the window so far (this page included), <paramref name="remaining"/> left in its iterator.</summary>
     public void PageArrived(string workId, string dataType, SyncWindow window, long fetched, long remaining) =>
         _latest = (workId, dataType, new WindowPosition(window, Math.Max(0, fetched), Math.Max(0, remaining)));
 
-    /// <summary>The fraction to show for <paramref name="work"/>: its <see cref="Measure"/>, never less than shown for it before.</summary>
-    public double Of(WorkProgress work)
+    /// <summary>
+    /// The status of <paramref name="work"/>, the item at work among <paramref name="active"/>,
+    /// with <paramref name="inFlight"/> records of its window in progress not yet durable.
+    /// </summary>
+    public CurrentWork Report(WorkProgress work, IReadOnlyList<WorkProgress> active, long inFlight)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var position = _latest is { } latest && latest.WorkId == work.WorkId && latest.DataType == work.Current?.DataType ? latest.Position : (WindowPosition?)null;
-        var fraction = Measure(work, position);
-        if (_shown.TryGetValue(work.WorkId, out var before) && before > fraction)
+        ArgumentNullException.ThrowIfNull(active);
+        if (_run.Count > 0 && !active.Any(a => _run.ContainsKey(a.WorkId)))
         {
-            return before;
+            // Everything of the last run is over: this is a new one, with a bar of its own.
+            _run.Clear();
+            _shown = 0;
         }
 
-        if (_shown.Count >= RememberedWorks && !_shown.ContainsKey(work.WorkId))
+        foreach (var item in active)
         {
-            _shown.Clear();
+            _run[item.WorkId] = item;
         }
 
-        _shown[work.WorkId] = fraction;
-        return fraction;
+        _run[work.WorkId] = work;
+        double done = 0;
+        var total = 0;
+        var dataTypesDone = 0;
+        long records = inFlight;
+        var whole = true;
+        foreach (var item in _run.Values)
+        {
+            var over = !active.Contains(item) && item != work;
+            var count = item.DataTypes.Count;
+            total += count;
+            records += item.RecordsDone;
+            dataTypesDone += over ? count : item.DataTypes.Count(item.CompletedDataTypes.Contains);
+            var measure = over ? 1 : Measure(item, PositionFor(item));
+            whole &= measure >= 1;
+            done += measure * count;
+        }
+
+        var fraction = total == 0 ? (whole ? 1 : 0) : Math.Min(done / total, whole ? 1 : AlmostWhole);
+        _shown = Math.Max(_shown, fraction);
+        return new CurrentWork(
+            work.WorkId,
+            work.Current?.DataType,
+            work.RecordsDone + inFlight,
+            work.CompletedDataTypes.Count,
+            work.DataTypes.Count,
+            Fraction: _shown,
+            Run: new WorkRun(_run.Count, records, dataTypesDone, total));
     }
 
     /// <summary>(data types done + share of the current one) / data types; 1 once every data type is done.</summary>
@@ -70,7 +107,7 @@ public sealed class ProgressMeter
         var current = work.Current is { } c && !work.CompletedDataTypes.Contains(c.DataType)
             ? DataTypeShare(c.From, c.Until, work.LastWindow?.Window, position)
             : 0;
-        return Math.Min((done + current) / total, Math.BitDecrement(1.0));
+        return Math.Min((done + current) / total, AlmostWhole);
     }
 
     /// <summary>
@@ -93,4 +130,7 @@ public sealed class ProgressMeter
 
         return covered * (1 - CompletionShare);
     }
+
+    private WindowPosition? PositionFor(WorkProgress work) =>
+        _latest is { } latest && latest.WorkId == work.WorkId && latest.DataType == work.Current?.DataType ? latest.Position : null;
 }

@@ -22,10 +22,18 @@ public sealed record CompanyStatus(
 /// from QuickBooks, which only says how many remain in the window being fetched (see <paramref name="Fraction"/>).
 /// </param>
 /// <param name="Fraction">
-/// How far the work has come, 0 to 1: only moves forward, and is 1 exactly when every data type is
-/// done (see <c>ProgressMeter</c>); null from a reporter that does not measure it.
+/// How far the <paramref name="Run"/> has come, 0 to 1: only moves forward, and is 1 exactly when
+/// every data type of it is done (see <c>ProgressMeter</c>); null from a reporter that does not measure it.
 /// </param>
-public sealed record CurrentWork(string WorkId, string? DataType, long RecordsDone, int DataTypesDone, int DataTypesTotal, long? RecordsTotal = null, double? Fraction = null);
+/// <param name="Run">All the work the company took on since it was last idle, of which this is the item at work; null when not reported.</param>
+public sealed record CurrentWork(string WorkId, string? DataType, long RecordsDone, int DataTypesDone, int DataTypesTotal, long? RecordsTotal = null, double? Fraction = null, WorkRun? Run = null);
+
+/// <summary>
+/// The work items a company took on since it was last idle, followed as one: the cloud's first
+/// link, for one, sends an item per data type.
+/// </summary>
+/// <param name="Items">Work items in the run, those over included.</param>
+public sealed record WorkRun(int Items, long RecordsDone, int DataTypesDone, int DataTypesTotal);
 
 /// <summary>Something in the way, in plain words, and what to do about it.</summary>
 public sealed record Problem(string Message, string Fix, string Code, DateTimeOffset Since);

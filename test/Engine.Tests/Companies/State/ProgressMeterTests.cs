@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using QbConnector.Engine.Companies.Events;
 using QbConnector.Engine.Companies.State;
+using QbConnector.Engine.Control.Contracts;
 using QbConnector.Engine.Sync.Windows;
 
 namespace QbConnector.Engine.Tests.Companies.State;
@@ -61,10 +62,10 @@ public class ProgressMeterTests
         var atDone = ProgressMeter.Measure(work, null);
 
         meter.PageArrived("w", "customers", done, 40, 0);
-        meter.Of(work).Should().Be(atDone);
+        meter.Report(work, [work], 0).Fraction.Should().Be(atDone);
 
         meter.PageArrived("w", "invoices", new SyncWindow(Now.AddDays(-5).AddSeconds(1), Now), 40, 0);
-        meter.Of(work).Should().Be(atDone);
+        meter.Report(work, [work], 0).Fraction.Should().Be(atDone);
     }
 
     [Fact]
@@ -87,14 +88,77 @@ public class ProgressMeterTests
         var window = new SyncWindow(from, Now);
         var meter = new ProgressMeter();
         meter.PageArrived("w", "customers", window, 250, 250);
-        var before = meter.Of(work);
+        var before = meter.Report(work, [work], 250).Fraction!.Value;
         before.Should().BeApproximately(0.5 * Share, 1e-9);
 
         meter.PageArrived("w", "customers", window, 50, 450);
 
-        meter.Of(work).Should().Be(before);
+        meter.Report(work, [work], 50).Fraction.Should().Be(before);
         meter.PageArrived("w", "customers", window, 300, 200);
-        meter.Of(work).Should().BeApproximately(0.6 * Share, 1e-9);
+        meter.Report(work, [work], 300).Fraction.Should().BeApproximately(0.6 * Share, 1e-9);
+    }
+
+    [Fact]
+    public void The_report_carries_the_items_numbers_and_the_fraction()
+    {
+        var work = new WorkProgress("w", ["customers", "invoices"], false, true, Now) { RecordsDone = 120 };
+        work.CompletedDataTypes.Add("customers");
+        work.Current = ("invoices", null, Now);
+
+        var report = new ProgressMeter().Report(work, [work], 30);
+
+        report.Should().BeEquivalentTo(new CurrentWork("w", "invoices", 150, 1, 2, Fraction: 0.5, Run: new WorkRun(1, 150, 1, 2)));
+    }
+
+    [Fact]
+    public void Items_taken_on_together_are_followed_as_one_run_until_the_company_is_idle()
+    {
+        // The cloud's first link: one item per data type, all offered at once.
+        var items = Enumerable.Range(0, 4).Select(i => new WorkProgress("w" + i, ["type" + i], false, false, Now.AddSeconds(i))).ToList();
+        var meter = new ProgressMeter();
+        var active = new List<WorkProgress>(items);
+        var fractions = new List<double>();
+        foreach (var item in items)
+        {
+            item.Current = ("type" + item.WorkId[1..], Now.AddDays(-1), Now);
+            var during = meter.Report(item, active, 0);
+            during.Run.Should().Be(new WorkRun(4, 10 * items.IndexOf(item), items.IndexOf(item), 4));
+            fractions.Add(during.Fraction!.Value);
+
+            item.CompletedDataTypes.Add("type" + item.WorkId[1..]);
+            item.Current = null;
+            item.RecordsDone = 10;
+            active.Remove(item);
+            if (active.Count > 0)
+            {
+                var after = meter.Report(active[0], active, 0);
+                after.Run!.RecordsDone.Should().Be(10 * (items.IndexOf(item) + 1));
+                fractions.Add(after.Fraction!.Value);
+            }
+        }
+
+        fractions.Should().BeInAscendingOrder().And.OnlyContain(f => f < 1);
+        fractions[^1].Should().Be(0.75);
+
+        // Idle, then new work: a new run with a bar of its own.
+        var next = new WorkProgress("later", ["customers"], false, true, Now.AddHours(1));
+        var report = meter.Report(next, [next], 0);
+        report.Fraction.Should().Be(0);
+        report.Run.Should().Be(new WorkRun(1, 0, 0, 1));
+    }
+
+    [Fact]
+    public void An_item_joining_a_run_does_not_take_the_bar_back()
+    {
+        var first = new WorkProgress("w1", ["customers"], false, false, Now) { Current = ("customers", Now.AddDays(-1), Now), LastWindow = (new SyncWindow(Now.AddDays(-1), Now), 5) };
+        var meter = new ProgressMeter();
+        var before = meter.Report(first, [first], 0).Fraction!.Value;
+
+        var joined = new WorkProgress("w2", ["invoices"], false, false, Now.AddSeconds(1));
+        var report = meter.Report(first, [first, joined], 0);
+
+        report.Fraction.Should().Be(before);
+        report.Run!.DataTypesTotal.Should().Be(2);
     }
 
     [Fact]
