@@ -42,6 +42,7 @@ internal static class PushLatency
         // most find QuickBooks busy with another company's sync and pay a file switch.
         var arrivals = new Random(7);
         var times = new List<TimeSpan>();
+        var pushIds = new List<string>();
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < pushes; i++)
         {
@@ -50,6 +51,7 @@ internal static class PushLatency
             var name = "Load push " + i.ToString(CultureInfo.InvariantCulture) + " " + Guid.NewGuid().ToString("N")[..8];
             var clock = Stopwatch.StartNew();
             var pushId = await QueueAsync(world, key, name);
+            pushIds.Add(pushId);
             var status = await WaitForOutcomeAsync(world, key, pushId);
             times.Add(clock.Elapsed);
             outcomes[status] = outcomes.GetValueOrDefault(status) + 1;
@@ -57,6 +59,7 @@ internal static class PushLatency
         }
 
         var stillSyncing = await world.IncompleteCompaniesAsync(queued);
+        var opensWaited = OpensWaited(world.EngineLogLines(), pushIds);
         var latency = SandboxLatency.Realistic;
         var page = latency.PerRequest + (latency.PerRecord * PageSize);
         var target = page + latency.OpenCompanyFile;
@@ -70,7 +73,7 @@ internal static class PushLatency
                 "push completion p50 / p95",
                 $"{p50.TotalSeconds:F1} s / {p95.TotalSeconds:F1} s (max {times[^1].TotalSeconds:F1} s)",
                 $"p95 ≤ {target.TotalSeconds:F1} s (one page {page.TotalSeconds:F1} s + one file open {latency.OpenCompanyFile.TotalSeconds:F0} s)",
-                $"customer adds, one after another round robin over the {companies} companies, each 0 to {MaxArrival.TotalSeconds:F0} s (uniform) after the previous outcome; from the REST POST to the push's GET showing its outcome (polled every {Poll.TotalMilliseconds:F0} ms); outcomes {string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}"))}; companies still syncing after the last push: {stillSyncing} of {companies}"),
+                $"customer adds, one after another round robin over the {companies} companies, each 0 to {MaxArrival.TotalSeconds:F0} s (uniform) after the previous outcome; from the REST POST to the push's GET showing its outcome (polled every {Poll.TotalMilliseconds:F0} ms); outcomes {string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}"))}; file opens finished while a push was in the engine (its own, or another company's already under way): {string.Join(", ", opensWaited.OrderBy(o => o.Key).Select(o => $"{o.Key} for {o.Value} pushes"))}; companies still syncing after the last push: {stillSyncing} of {companies}"),
         ];
     }
 
@@ -104,6 +107,43 @@ internal static class PushLatency
 
             await Task.Delay(Poll);
         }
+    }
+
+    /// <summary>
+    /// For each push, the file opens the engine logged between accepting it and recording its
+    /// outcome (an open is logged when it ends): 0 when its file was open, 1 for its own switch,
+    /// 2 when it also waited for another company's file being opened.
+    /// </summary>
+    private static Dictionary<int, int> OpensWaited(IReadOnlyList<string> log, IEnumerable<string> pushIds)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var id in pushIds)
+        {
+            var accepted = IndexOf(log, "accepted push " + id, 0);
+            var ended = accepted < 0 ? -1 : IndexOf(log, "push " + id + " ended", accepted);
+            if (ended < 0)
+            {
+                continue;
+            }
+
+            var opens = log.Skip(accepted).Take(ended - accepted).Count(l => l.Contains("Began a QuickBooks session", StringComparison.Ordinal));
+            counts[opens] = counts.GetValueOrDefault(opens) + 1;
+        }
+
+        return counts;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> lines, string text, int from)
+    {
+        for (var i = from; i < lines.Count; i++)
+        {
+            if (lines[i].Contains(text, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static TimeSpan Percentile(List<TimeSpan> sorted, double p) =>

@@ -218,9 +218,14 @@ internal sealed class World : IAsyncDisposable
         return stats;
     }
 
-    public int FileOpens() =>
+    public int FileOpens() => EngineLogLines().Count(l => l.Contains("Began a QuickBooks session", StringComparison.Ordinal));
+
+    /// <summary>The engine's log lines so far, every run on this world's data folder, in order.</summary>
+    public IReadOnlyList<string> EngineLogLines() =>
         Directory.EnumerateFiles(Path.Combine(Root, "engine", "logs"), "*.log")
-            .Sum(f => ReadShared(f).Split('\n').Count(l => l.Contains("Began a QuickBooks session", StringComparison.Ordinal)));
+            .Order(StringComparer.Ordinal)
+            .SelectMany(f => ReadShared(f).Split('\n'))
+            .ToList();
 
     public async ValueTask DisposeAsync()
     {
