@@ -32,6 +32,9 @@ public sealed class ProgressMeter
     /// <summary>The share of a data type left for its completion once every window of it is durable.</summary>
     public const double CompletionShare = 0.05;
 
+    /// <summary>Finished items a run keeps counting at most: a company never idle (work always queued) starts a new run past this.</summary>
+    public const int MaxRunItems = 512;
+
     private static readonly double AlmostWhole = Math.BitDecrement(1.0);
 
     // The items of the run, as last seen: one no longer active is over (done or failed).
@@ -51,9 +54,9 @@ public sealed class ProgressMeter
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(active);
-        if (_run.Count > 0 && !active.Any(a => _run.ContainsKey(a.WorkId)))
+        if ((_run.Count > 0 && !active.Any(a => _run.ContainsKey(a.WorkId))) || _run.Count >= MaxRunItems)
         {
-            // Everything of the last run is over: this is a new one, with a bar of its own.
+            // Everything of the last run is over (or it has run too long): a new one, with a bar of its own.
             _run.Clear();
             _shown = 0;
         }

@@ -148,6 +148,23 @@ public class ProgressMeterTests
     }
 
     [Fact]
+    public void A_company_never_idle_starts_a_new_run_rather_than_counting_items_forever()
+    {
+        var meter = new ProgressMeter();
+        WorkProgress? previous = null;
+        for (var i = 0; i <= ProgressMeter.MaxRunItems; i++)
+        {
+            // Each item arrives while the one before is still active.
+            var item = new WorkProgress("w" + i, ["customers"], false, false, Now.AddSeconds(i));
+            meter.Report(item, previous is null ? [item] : [previous, item], 0);
+            previous = item;
+        }
+
+        var next = new WorkProgress("next", ["customers"], false, false, Now.AddHours(1));
+        meter.Report(previous!, [previous!, next], 0).Run!.Items.Should().BeLessThan(ProgressMeter.MaxRunItems);
+    }
+
+    [Fact]
     public void An_item_joining_a_run_does_not_take_the_bar_back()
     {
         var first = new WorkProgress("w1", ["customers"], false, false, Now) { Current = ("customers", Now.AddDays(-1), Now), LastWindow = (new SyncWindow(Now.AddDays(-1), Now), 5) };
