@@ -118,21 +118,21 @@ public sealed partial class CompanyActor
         switch (fetch.Entity.Kind)
         {
             case QbEntityKind.Company:
-                await StoreAsync(fetch, page.Records.Select(r => (r, (string?)"company")).ToList());
-                CompleteWindow(fetch);
+                await CompleteWindowAsync(fetch, page.Records.Select(r => (r, (string?)"company")).ToList());
                 break;
             case QbEntityKind.Report:
                 var period = fetch.ReportPeriods![fetch.ReportIndex];
                 var key = $"{fetch.Entity.ReportType}:{period.From:yyyy-MM-dd}:{period.To:yyyy-MM-dd}";
-                await StoreAsync(fetch, page.Records.Select(r => (r, (string?)key)).ToList());
+                var rows = page.Records.Select(r => (r, (string?)key)).ToList();
                 fetch.ReportIndex++;
                 if (fetch.ReportIndex < fetch.ReportPeriods.Count)
                 {
                     SendNextReport();
+                    await StoreAsync(fetch, rows);
                 }
                 else
                 {
-                    CompleteWindow(fetch);
+                    await CompleteWindowAsync(fetch, rows);
                 }
 
                 break;
@@ -145,9 +145,7 @@ public sealed partial class CompanyActor
 
                 if (fetch.Deletes)
                 {
-                    await StoreDeletedAsync(fetch, page.Deleted);
-                    _fetch = null;
-                    FinishDataType(fetch.WorkId, fetch.Entity.DataType, fetch.Window.To);
+                    await ProceedAsync([DataTypeDone(fetch)], () => StoreDeletedAsync(fetch, page.Deleted));
                     return;
                 }
 
@@ -160,10 +158,14 @@ public sealed partial class CompanyActor
                     Send(_requests.WindowContinue(fetch.Entity, fetch.Window, NextRequestId(), page.Header.IteratorId!), continuesIterator: true);
                 }
 
-                await StoreAsync(fetch, page.Records.Select(r => (r, r.Id)).ToList());
-                if (!more)
+                var records = page.Records.Select(r => (r, r.Id)).ToList();
+                if (more)
                 {
-                    CompleteWindow(fetch);
+                    await StoreAsync(fetch, records);
+                }
+                else
+                {
+                    await CompleteWindowAsync(fetch, records);
                 }
 
                 break;
@@ -212,16 +214,14 @@ public sealed partial class CompanyActor
         Timers.StartSingleTimer(RetryTimer, RetryStep.Instance, NeedsPersonRetry);
     }
 
-    private void CompleteWindow(Fetch fetch)
-    {
-        Persist(new WindowCompleted(fetch.WorkId, fetch.Entity.DataType, fetch.Window.From, fetch.Window.To, fetch.Records), e =>
-        {
-            PausePoints.Reach("window.committed");
-            ApplyToState(e);
-            _fetch = null;
-            Advance();
-        });
-    }
+    /// <summary>The window's last answer: what comes next is asked for before this page is stored and the window persisted as done.</summary>
+    private Task CompleteWindowAsync(Fetch fetch, IReadOnlyList<(QbRecord Record, string? Id)> lastPage) =>
+        ProceedAsync(
+            [new WindowCompleted(fetch.WorkId, fetch.Entity.DataType, fetch.Window.From, fetch.Window.To, fetch.Records + lastPage.Count)],
+            () => StoreAsync(fetch, lastPage));
+
+    private DataTypeCompleted DataTypeDone(Fetch fetch) =>
+        new(fetch.WorkId, fetch.Entity.DataType, fetch.Window.To, _deps.Time.GetUtcNow());
 
     private void SendNextReport()
     {
@@ -330,6 +330,12 @@ public sealed partial class CompanyActor
             return;
         }
 
+        await ProceedAsync([DataTypeDone(fetch)], () => SendVanishedAsDeletedAsync(fetch));
+    }
+
+    /// <summary>The end of a reconciliation pass: every known id it did not confirm is sent as deleted.</summary>
+    private async Task SendVanishedAsDeletedAsync(Fetch fetch)
+    {
         var gone = await _deps.Outbox.UnconfirmedAsync(_profile.CompanyId, fetch.Entity.DataType, fetch.Stamp);
         var transaction = fetch.Entity.Kind == QbEntityKind.Transaction;
         // Which of several list types (item variants) a vanished id was is no longer known.
@@ -346,9 +352,6 @@ public sealed partial class CompanyActor
         {
             Log.Information("Company {Company}: {Count} {DataType} records no longer in QuickBooks were sent as deleted", _profile.CompanyId, gone.Count, fetch.Entity.DataType);
         }
-
-        _fetch = null;
-        FinishDataType(fetch.WorkId, fetch.Entity.DataType, fetch.Window.To);
     }
 
     /// <summary>
@@ -356,7 +359,7 @@ public sealed partial class CompanyActor
     /// type synced before (records deleted since are absent from its pages, not reported), or an
     /// incremental one whose watermark is older than QuickBooks' delete history reaches.
     /// </summary>
-    private bool NeedsReconciliation(SyncStep.CompleteDataType step, QbEntity entity)
+    private bool NeedsReconciliation(SyncStep.CompleteDataType step, QbEntity entity, IReadOnlyDictionary<string, DateTimeOffset> watermarks)
     {
         if (entity.Kind is not (QbEntityKind.List or QbEntityKind.Transaction))
         {
@@ -365,7 +368,7 @@ public sealed partial class CompanyActor
 
         if (step.From is not { } from)
         {
-            return _state.Watermarks.ContainsKey(step.DataType);
+            return watermarks.ContainsKey(step.DataType);
         }
 
         // A day's margin for QuickBooks' host-local clock and its daylight-saving-blind offsets.
@@ -433,7 +436,7 @@ public sealed partial class CompanyActor
     private void PublishStatus()
     {
         var work = _state.ActiveWork.OrderBy(w => w.Interactive ? 0 : 1).ThenBy(w => w.AcceptedAt).FirstOrDefault();
-        var current = work is null ? null : _progress.Report(work, _state.ActiveWork, _fetch is { } f && f.WorkId == work.WorkId ? f.Records : 0);
+        var current = work is null ? null : _progress.Report(work, _state.ActiveWork, _unappliedRecords + (_fetch is { } f && f.WorkId == work.WorkId ? f.Records : 0));
         // Until the cloud's first-link work has run, the company is still being linked, not "up to date".
         var awaitingFirstLink = _finishedWork.Count == 0 && (!_settingsKnown || _settings.DataTypes.Any(d => d.FetchOnFirstLink));
         var state = _problem is not null ? "NeedsAttention" : _waitingForCloud is not null ? "Paused" : work is not null ? "Syncing" : awaitingFirstLink ? "Linking" : "Linked";

@@ -9,6 +9,7 @@ using QbConnector.Engine.Cloud.Pages;
 using QbConnector.Engine.Companies.Events;
 using QbConnector.Engine.Companies.State;
 using QbConnector.Engine.Control.Contracts;
+using QbConnector.Engine.Diagnostics;
 using QbConnector.Engine.Gateway.Messages;
 using QbConnector.Engine.Gateway.Scheduling;
 using QbConnector.Engine.Outbox;
@@ -48,6 +49,9 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
     private Problem? _problem;
     private DateTimeOffset? _lastSuccess;
     private DateTimeOffset? _waitingForCloud;
+
+    /// <summary>Records of a window whose last page is stored but whose completion is not yet persisted.</summary>
+    private long _unappliedRecords;
 
     public CompanyActor(CompanyProfile profile, CompanyDependencies deps)
     {
@@ -208,38 +212,149 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
             return;
         }
 
-        var step = _state.NextStep(_planner, WholeRange);
         PublishStatus();
-        switch (step)
+        var plan = Plan([]);
+        StartRequest(plan);
+        PersistPlan([], plan);
+    }
+
+    /// <summary>
+    /// Moves on from a finished window or data type (<paramref name="leading"/>): the next request
+    /// goes to QuickBooks first, then <paramref name="store"/> puts the last answer in the outbox,
+    /// then the leading events and those the plan adds are persisted in one write. QuickBooks thus
+    /// works on the next request while the last one is made durable; a crash in between loses
+    /// only that request's answer, and the window is fetched again from the journal's state.
+    /// </summary>
+    private async Task ProceedAsync(IReadOnlyList<object> leading, Func<Task> store)
+    {
+        var plan = Plan(leading);
+        _fetch = null;
+        _unappliedRecords = leading.OfType<WindowCompleted>().Sum(e => e.Records);
+        StartRequest(plan);
+        await store();
+        PersistPlan(leading, plan);
+    }
+
+    /// <summary>
+    /// What follows <paramref name="leading"/>, worked out on a copy of the state: the bookkeeping
+    /// events (a data type finished or begun) up to the next request, and that request's step
+    /// (null when there is nothing to do, or when syncing is held).
+    /// </summary>
+    private AdvancePlan Plan(IReadOnlyList<object> leading)
+    {
+        var state = _state.Clone();
+        foreach (var e in leading)
         {
-            case null:
-                ReleaseGateway();
-                return;
-            case SyncStep.StartDataType start:
+            state.Apply(e);
+        }
+
+        var events = new List<object>();
+        if (IsPaused || _removing || _waitingForCloud is not null || (_deps.Outbox.PendingBytes >= _deps.Outbox.BudgetBytes && state.ActiveWork.Count > 0))
+        {
+            return new AdvancePlan(events, null, Held: true, Reconcile: false);
+        }
+
+        while (true)
+        {
+            var step = state.NextStep(_planner, WholeRange);
+            object? next = step switch
+            {
                 // QuickBooks runs on this PC: its clock is ours, in host-local time.
-                Persist(new DataTypeStarted(start.WorkId, start.DataType, start.From, Truncate(_deps.Time.GetLocalNow())), e =>
-                {
-                    ApplyToState(e);
-                    Advance();
-                });
-                return;
+                SyncStep.StartDataType start => new DataTypeStarted(start.WorkId, start.DataType, start.From, Truncate(_deps.Time.GetLocalNow())),
+                SyncStep.CompleteDataType complete when !NeedsFinalRequest(complete, state.Watermarks) => new DataTypeCompleted(complete.WorkId, complete.DataType, complete.Until, _deps.Time.GetUtcNow()),
+                _ => null,
+            };
+            if (next is null)
+            {
+                var reconcile = step is SyncStep.CompleteDataType final && NeedsReconciliation(final, QbCatalog.GetByDataType(final.DataType), state.Watermarks);
+                return new AdvancePlan(events, step, Held: false, reconcile);
+            }
+
+            state.Apply(next);
+            events.Add(next);
+        }
+    }
+
+    private void StartRequest(AdvancePlan plan)
+    {
+        switch (plan.Step)
+        {
             case SyncStep.FetchWindow fetch:
                 StartWindow(fetch);
-                return;
+                break;
             case SyncStep.CompleteDataType complete:
-                CompleteDataType(complete);
-                return;
+                StartFinalRequest(complete, plan.Reconcile);
+                break;
+        }
+    }
+
+    private void PersistPlan(IReadOnlyList<object> leading, AdvancePlan plan)
+    {
+        var events = leading.Concat(plan.Events).ToList();
+        if (events.Count == 0)
+        {
+            AfterPlan(plan);
+            return;
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            var last = i == events.Count - 1;
+            Persist(events[i], e =>
+            {
+                OnProgressEvent(e);
+                if (last)
+                {
+                    AfterPlan(plan);
+                }
+            });
+        }
+    }
+
+    private void OnProgressEvent(object e)
+    {
+        ApplyToState(e);
+        switch (e)
+        {
+            case WindowCompleted:
+                _unappliedRecords = 0;
+                PausePoints.Reach("window.committed");
+                break;
+            case DataTypeCompleted completed:
+                _lastSuccess = completed.CompletedAt;
+                // Only records the next sync's overlap may fetch again need remembering.
+                _ = _deps.Outbox.ForgetSeenBeforeAsync(_profile.CompanyId, completed.DataType, completed.Watermark - _deps.Sync.Windows.SafetyOverlap);
+                break;
+        }
+    }
+
+    private void AfterPlan(AdvancePlan plan)
+    {
+        if (plan.Held)
+        {
+            Advance();
+            return;
+        }
+
+        switch (plan.Step)
+        {
+            case null:
+                PublishStatus();
+                ReleaseGateway();
+                break;
             case SyncStep.CompleteWork done:
                 CompleteWork(done.WorkId);
-                return;
+                break;
+            default:
+                PublishStatus();
+                break;
         }
     }
 
     private void StartWindow(SyncStep.FetchWindow step)
     {
         var entity = QbCatalog.GetByDataType(step.DataType);
-        var work = _state.ActiveWork.First(w => w.WorkId == step.WorkId);
-        _fetch = new Fetch(step.WorkId, entity, step.Window, work.Interactive ? GatewayPriority.Interactive : GatewayPriority.Scheduled);
+        _fetch = new Fetch(step.WorkId, entity, step.Window, PriorityOf(step.WorkId));
         switch (entity.Kind)
         {
             case QbEntityKind.Company:
@@ -255,10 +370,17 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
         }
     }
 
-    private void CompleteDataType(SyncStep.CompleteDataType step)
+    /// <summary>Whether finishing a data type asks QuickBooks once more: a reconciliation of ids, or the deletes since the watermark.</summary>
+    private bool NeedsFinalRequest(SyncStep.CompleteDataType step, IReadOnlyDictionary<string, DateTimeOffset> watermarks)
     {
         var entity = QbCatalog.GetByDataType(step.DataType);
-        if (NeedsReconciliation(step, entity))
+        return NeedsReconciliation(step, entity, watermarks) || (step.From is not null && SyncRequests.TracksDeletes(entity));
+    }
+
+    private void StartFinalRequest(SyncStep.CompleteDataType step, bool reconcile)
+    {
+        var entity = QbCatalog.GetByDataType(step.DataType);
+        if (reconcile)
         {
             _fetch = new Fetch(step.WorkId, entity, new SyncWindow(WindowPlannerOptions.QuickBooksEpoch, step.Until), PriorityOf(step.WorkId)) { Reconcile = true, Stamp = step.Until.ToUnixTimeSeconds() };
             Log.Information("Company {Company}: reconciling every id of {DataType}, as QuickBooks' delete history may not reach back to the last sync", _profile.CompanyId, step.DataType);
@@ -266,26 +388,8 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
             return;
         }
 
-        if (step.From is { } from && SyncRequests.TracksDeletes(entity))
-        {
-            _fetch = new Fetch(step.WorkId, entity, new SyncWindow(from - _deps.Sync.Windows.SafetyOverlap, step.Until), PriorityOf(step.WorkId)) { Deletes = true };
-            Send(_requests.Deleted(entity, _fetch.Window.From, _fetch.Window.To, NextRequestId()), continuesIterator: false);
-            return;
-        }
-
-        FinishDataType(step.WorkId, step.DataType, step.Until);
-    }
-
-    private void FinishDataType(string workId, string dataType, DateTimeOffset until)
-    {
-        Persist(new DataTypeCompleted(workId, dataType, until, _deps.Time.GetUtcNow()), e =>
-        {
-            ApplyToState(e);
-            _lastSuccess = e.CompletedAt;
-            // Only records the next sync's overlap may fetch again need remembering.
-            _ = _deps.Outbox.ForgetSeenBeforeAsync(_profile.CompanyId, dataType, until - _deps.Sync.Windows.SafetyOverlap);
-            Advance();
-        });
+        _fetch = new Fetch(step.WorkId, entity, new SyncWindow(step.From!.Value - _deps.Sync.Windows.SafetyOverlap, step.Until), PriorityOf(step.WorkId)) { Deletes = true };
+        Send(_requests.Deleted(entity, _fetch.Window.From, _fetch.Window.To, NextRequestId()), continuesIterator: false);
     }
 
     private void CompleteWork(string workId)
@@ -362,6 +466,9 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
     }
 
     private static DateTimeOffset Truncate(DateTimeOffset value) => value.AddTicks(-(value.Ticks % TimeSpan.TicksPerSecond));
+
+    /// <summary>The events <see cref="Advance"/> persists on its way to the next request, and that request's step.</summary>
+    private sealed record AdvancePlan(IReadOnlyList<object> Events, SyncStep? Step, bool Held, bool Reconcile);
 
     private sealed record ScheduleTick
     {

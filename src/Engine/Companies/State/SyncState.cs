@@ -21,6 +21,28 @@ public sealed class SyncState
     /// <summary>When each data type last finished syncing.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> LastCompleted => _lastCompleted;
 
+    /// <summary>A deep copy, to work out what events would follow without applying them.</summary>
+    public SyncState Clone()
+    {
+        var copy = new SyncState();
+        foreach (var work in _work)
+        {
+            copy._work.Add(work.Clone());
+        }
+
+        foreach (var (dataType, mark) in _watermarks)
+        {
+            copy._watermarks[dataType] = mark;
+        }
+
+        foreach (var (dataType, at) in _lastCompleted)
+        {
+            copy._lastCompleted[dataType] = at;
+        }
+
+        return copy;
+    }
+
     public bool Apply(object evt)
     {
         switch (evt)

@@ -33,4 +33,16 @@ public sealed class WorkProgress
     public (SyncWindow Window, int Records)? LastWindow { get; set; }
 
     public long RecordsDone { get; set; }
+
+    public WorkProgress Clone()
+    {
+        var copy = new WorkProgress(WorkId, DataTypes, Full, Interactive, AcceptedAt)
+        {
+            Current = Current,
+            LastWindow = LastWindow,
+            RecordsDone = RecordsDone,
+        };
+        copy.CompletedDataTypes.UnionWith(CompletedDataTypes);
+        return copy;
+    }
 }
