@@ -97,7 +97,21 @@ public static class QbRecordJson
             return;
         }
 
-        var groups = GroupByName(aggregate.Children, out var interleaved);
+        var children = aggregate.Children;
+        if (!HasRepeatedName(children))
+        {
+            // Most aggregates name each child once: written in order, with nothing to group.
+            foreach (var child in children)
+            {
+                writer.WritePropertyName(child.Name);
+                WriteValue(writer, child);
+            }
+
+            writer.WriteEndObject();
+            return;
+        }
+
+        var groups = GroupByName(children, out var interleaved);
         if (interleaved)
         {
             writer.WriteStartArray(OrderProperty);
@@ -214,6 +228,29 @@ public static class QbRecordJson
         {
             WriteAggregate(writer, field);
         }
+    }
+
+    /// <summary>Whether a name occurs twice; pairwise without allocating, as aggregates have few children.</summary>
+    private static bool HasRepeatedName(IReadOnlyList<QbField> children)
+    {
+        if (children.Count > 32)
+        {
+            return true; // Grouping is cheaper than comparing every pair.
+        }
+
+        for (var i = 1; i < children.Count; i++)
+        {
+            var name = children[i].Name;
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(children[j].Name, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static List<(string Name, List<QbField> Members)> GroupByName(IReadOnlyList<QbField> children, out bool interleaved)

@@ -14,11 +14,11 @@ public static class RecordEncoder
     public static Record Encode(QbRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            QbRecordJson.Write(writer, record);
-        }
+        var (buffer, writer) = Scratch();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        QbRecordJson.Write(writer, record);
+        writer.Flush();
 
         var encoded = new Record
         {
@@ -33,6 +33,31 @@ public static class RecordEncoder
         }
 
         return encoded;
+    }
+
+    /// <summary>
+    /// One buffer and writer per thread, kept between records: a fresh buffer grew by doubling
+    /// for every record, allocating several times the JSON it held. The bytes are copied out once.
+    /// </summary>
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _scratch;
+
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer) Scratch()
+    {
+        if (_scratch is { } scratch)
+        {
+            // A rare huge record should not keep its buffer for the life of the thread.
+            if (scratch.Buffer.Capacity <= 1 << 20)
+            {
+                return scratch;
+            }
+
+            scratch.Writer.Dispose();
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        _scratch = (buffer, new Utf8JsonWriter(buffer));
+        return _scratch.Value;
     }
 
     public static Record EncodeDeleted(QbDeletedRecord deleted)

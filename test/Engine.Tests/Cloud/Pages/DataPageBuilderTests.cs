@@ -22,6 +22,21 @@ public class DataPageBuilderTests
     }
 
     [Fact]
+    public void Records_encoded_one_after_another_on_one_thread_keep_nothing_of_each_other()
+    {
+        var large = Customer("80000002-1", "1", new string('L', 100_000));
+        var small = Customer("80000003-1", "2", "S");
+
+        var first = RecordEncoder.Encode(large);
+        var second = RecordEncoder.Encode(small);
+        var again = RecordEncoder.Encode(large);
+
+        QbRecordJson.Deserialize(Encoding.UTF8.GetString(second.Json.Span)).Should().Be(small);
+        second.Json.Length.Should().BeLessThan(1_000);
+        again.Json.Should().Equal(first.Json);
+    }
+
+    [Fact]
     public void A_deleted_record_is_flagged()
     {
         var deleted = new QbDeletedRecord("customers", "Customer", "80000009-1", "2024-01-01T00:00:00-05:00", "2024-05-01T09:00:00-05:00", "Gone Ltd", false);
