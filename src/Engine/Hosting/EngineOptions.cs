@@ -53,7 +53,7 @@ public sealed class QuickBooksOptions
     /// <summary>Folder for a trace of every qbXML request and response (like the SDK's qbsdklog); off when empty.</summary>
     public string? QbXmlTrace { get; set; }
 
-    /// <summary>The sandbox's latency profile: "none" or "realistic".</summary>
+    /// <summary>The sandbox's latency profile: "none", "demo" or "realistic".</summary>
     public string SandboxLatency { get; set; } = "none";
 }
 

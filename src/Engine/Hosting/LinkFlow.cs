@@ -95,8 +95,20 @@ internal sealed class LinkFlow(
     private async Task<CommandResult> LinkCheckedAsync(PendingLink link, CancellationToken ct)
     {
         var (file, region) = (link.File, link.Region);
-        var host = await AskQuickBooksAsync(link, new SyncRequests(1).Host("link-host"), ct);
-        var company = await AskQuickBooksAsync(link, new SyncRequests(1).Company("link-company"), ct);
+        // The two questions are one piece of work: the gateway keeps the file open between them
+        // rather than going back to a company that is syncing, which would cost two file opens.
+        FetchedPage host, company;
+        try
+        {
+            host = await AskQuickBooksAsync(link, new SyncRequests(1).Host("link-host"), followUp: true, ct);
+            company = await AskQuickBooksAsync(link, new SyncRequests(1).Company("link-company"), followUp: false, ct);
+        }
+        catch
+        {
+            gateway.Tell(new NoFollowUp(link.File));
+            throw;
+        }
+
         var country = host.Records.FirstOrDefault()?.ValueAt("Country") ?? "US";
         if (!RegionMatches(region, country))
         {
@@ -168,12 +180,12 @@ internal sealed class LinkFlow(
     }
 
     /// <summary>Asks QuickBooks, waiting while the person has not yet answered the authorisation prompt.</summary>
-    private async Task<FetchedPage> AskQuickBooksAsync(PendingLink link, string requestXml, CancellationToken ct)
+    private async Task<FetchedPage> AskQuickBooksAsync(PendingLink link, string requestXml, bool followUp, CancellationToken ct)
     {
         var deadline = time.GetUtcNow() + AuthorisationWait;
         while (true)
         {
-            var answer = await gateway.Ask<object>(new QbRequest(link.File, GatewayPriority.Interactive, requestXml, Guid.NewGuid().ToString("N")), TimeSpan.FromMinutes(5), ct);
+            var answer = await gateway.Ask<object>(new QbRequest(link.File, GatewayPriority.Interactive, requestXml, Guid.NewGuid().ToString("N"), FollowUpExpected: followUp), TimeSpan.FromMinutes(5), ct);
             switch (answer)
             {
                 case QbResponse response:

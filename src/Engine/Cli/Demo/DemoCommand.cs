@@ -20,14 +20,6 @@ namespace QbConnector.Engine.Cli.Demo;
 /// </summary>
 internal static partial class DemoCommand
 {
-    /// <summary>The realistic profile's shape at a tenth of its cost, so the demo shows a sync in progress without taking minutes.</summary>
-    private static readonly SandboxLatency DemoLatency = new(
-        PerRequest: TimeSpan.FromMilliseconds(15),
-        PerRecord: TimeSpan.FromMilliseconds(0.3),
-        PerWrite: TimeSpan.FromMilliseconds(10),
-        OpenCompanyFile: TimeSpan.FromSeconds(1.2),
-        StartQuickBooks: TimeSpan.FromSeconds(3));
-
     private static readonly (string Name, int Scale)[] Companies = [("Rock Castle Construction", 300), ("Larry's Landscaping", 1_200), ("Northwind Traders", 5_000)];
 
     public static Command Create()
@@ -79,7 +71,7 @@ internal static partial class DemoCommand
 
         var options = new EngineOptions();
         options.Cloud.Url = $"http://127.0.0.1:{grpcPort}";
-        var profile = SandboxLatency.Named(latencyName) ?? DemoLatency;
+        var profile = SandboxLatency.Named(latencyName) ?? SandboxLatency.Demo;
         await using var engine = await EngineHost.StartAsync(data, options, () => new SandboxQbSession(new SandboxSessionOptions { Latency = profile }), log, ct: ct);
         using var control = new ControlClient(data);
         foreach (var (_, file, key) in files)

@@ -23,8 +23,8 @@ internal static class RunCommand
         var backend = new Option<string?>("--backend") { Description = "QuickBooks backend: Auto, Com or Sandbox." };
         backend.AcceptOnlyFromAmong("Auto", "Com", "Sandbox");
         var trace = new Option<string?>("--qbxml-trace") { Description = "Write every qbXML request and response to this folder." };
-        var latency = new Option<string?>("--sandbox-latency") { Description = "The sandbox's latency profile: none or realistic." };
-        latency.AcceptOnlyFromAmong("none", "realistic");
+        var latency = new Option<string?>("--sandbox-latency") { Description = "The sandbox's latency profile: none, demo (a tenth of realistic) or realistic." };
+        latency.AcceptOnlyFromAmong("none", "demo", "realistic");
         var pauseAt = new Option<string?>("--pause-at") { Description = "Freeze at this pause point (NAME or NAME#N), for crash tests.", Hidden = true };
         var command = new Command("run", "Runs the connector in the background: syncs linked company files with the cloud.") { dataDir, cloud, backend, trace, latency, pauseAt };
         command.SetAction(async (result, ct) =>

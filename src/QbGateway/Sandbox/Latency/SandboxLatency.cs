@@ -19,9 +19,18 @@ public sealed record SandboxLatency(TimeSpan PerRequest, TimeSpan PerRecord, Tim
         OpenCompanyFile: TimeSpan.FromSeconds(12),
         StartQuickBooks: TimeSpan.FromSeconds(30));
 
+    /// <summary>The realistic profile's shape at a tenth of its cost: a sync in progress can be watched without taking minutes.</summary>
+    public static SandboxLatency Demo { get; } = new(
+        PerRequest: TimeSpan.FromMilliseconds(15),
+        PerRecord: TimeSpan.FromMilliseconds(0.3),
+        PerWrite: TimeSpan.FromMilliseconds(10),
+        OpenCompanyFile: TimeSpan.FromSeconds(1.2),
+        StartQuickBooks: TimeSpan.FromSeconds(3));
+
     public static SandboxLatency? Named(string? name) => name?.ToLowerInvariant() switch
     {
         "none" => None,
+        "demo" => Demo,
         "realistic" => Realistic,
         _ => null,
     };
