@@ -105,10 +105,17 @@ public sealed class TracingQbSession : IQbSession
         stream.Write(Utf8.GetBytes(text));
     }
 
+    /// <summary>Written under a temporary name and then renamed, so a connector killed mid-write leaves no half file under a trace name.</summary>
     private void WriteOwnerOnly(string name, string content)
     {
-        using var stream = new FileStream(Path.Combine(_directory, name), OwnerOnly(FileMode.CreateNew, FileAccess.Write));
-        stream.Write(Utf8.GetBytes(content));
+        var path = Path.Combine(_directory, name);
+        var partial = path + ".partial";
+        using (var stream = new FileStream(partial, OwnerOnly(FileMode.Create, FileAccess.Write)))
+        {
+            stream.Write(Utf8.GetBytes(content));
+        }
+
+        File.Move(partial, path, overwrite: false);
     }
 
     private static FileStreamOptions OwnerOnly(FileMode mode, FileAccess access)
