@@ -383,6 +383,7 @@ public sealed partial class CompanyActor
     private void WaitForCloud()
     {
         _fetch = null;
+        _unappliedRecords = 0; // The window whose last page could not be stored is fetched again.
         ReleaseGateway();
         if (_waitingForCloud is null)
         {
