@@ -343,6 +343,7 @@ public sealed partial class CompanyActor : PersistentActor, IWithTimers
                 ReleaseGateway();
                 break;
             case SyncStep.CompleteWork done:
+                PublishStatus(); // Every data type done: the bar shows whole before the work goes.
                 CompleteWork(done.WorkId);
                 break;
             default:

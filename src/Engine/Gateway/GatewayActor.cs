@@ -34,9 +34,12 @@ public sealed class GatewayActor : ReceiveActor, IWithTimers
     private long _retries;
     private TimeSpan _busy;
 
-    public GatewayActor(Func<IQbSession> sessionFactory, GatewayOptions options, TimeProvider time)
+    private readonly Action? _wentIdle;
+
+    public GatewayActor(Func<IQbSession> sessionFactory, GatewayOptions options, TimeProvider time, Action? wentIdle = null)
     {
         _sessionFactory = sessionFactory;
+        _wentIdle = wentIdle;
         _options = options;
         _time = time;
         _scheduler = new GatewayScheduler<Pending>(options.Scheduler, time);
@@ -63,8 +66,9 @@ public sealed class GatewayActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>Props for the gateway on a dedicated STA thread, as the COM request processor requires.</summary>
-    public static Props Props(Func<IQbSession> sessionFactory, GatewayOptions options, TimeProvider time) =>
-        Actors.Core.Props.Create(() => new GatewayActor(sessionFactory, options, time)).WithPinnedDispatcher(ApartmentState.STA);
+    /// <param name="wentIdle">Called when the session has been ended for want of work: nothing is syncing, a moment to give memory back.</param>
+    public static Props Props(Func<IQbSession> sessionFactory, GatewayOptions options, TimeProvider time, Action? wentIdle = null) =>
+        Actors.Core.Props.Create(() => new GatewayActor(sessionFactory, options, time, wentIdle)).WithPinnedDispatcher(ApartmentState.STA);
 
     protected override void PreStart() => _session = _sessionFactory();
 
@@ -103,6 +107,7 @@ public sealed class GatewayActor : ReceiveActor, IWithTimers
             EndSession();
             CloseConnection();
             _scheduler.SessionEnded();
+            _wentIdle?.Invoke();
         }
 
         var decision = _scheduler.TryTakeNext();

@@ -67,7 +67,7 @@ public sealed class EngineHost : IAsyncDisposable
             var system = ActorSystem.Create("engine", new ActorSystemOptions { Time = time, Logger = log });
             host.System = system;
             PersistenceExtension.Register(system, journal, snapshots);
-            var gateway = system.ActorOf(GatewayActor.Props(sessionFactory, options.Gateway, time), "gateway");
+            var gateway = system.ActorOf(GatewayActor.Props(sessionFactory, options.Gateway, time, () => IdleMemory.Release(log)), "gateway");
             var channel = GrpcChannel.ForAddress(options.Cloud.Url);
             var client = new ConnectorServiceClient(channel.CreateCallInvoker());
             var directory = new CompanyDirectory(host.Status);

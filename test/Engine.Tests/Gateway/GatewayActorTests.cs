@@ -103,15 +103,18 @@ public sealed class GatewayActorTests : ActorTestKit
     [Fact]
     public async Task QuickBooks_is_released_after_the_idle_timeout()
     {
-        var gateway = Start();
+        var idle = 0;
+        var gateway = System.ActorOf(GatewayActor.Props(() => _session, _options, Clock, () => Interlocked.Increment(ref idle)), "gateway");
         var probe = CreateProbe();
         gateway.Tell(new QbRequest("a.qbw", GatewayPriority.Scheduled, "<q/>", "1"), probe.Ref);
         await probe.ExpectAsync<QbResponse>();
+        Volatile.Read(ref idle).Should().Be(0, "the session is still wanted");
 
         await AdvanceWhenTimersAsync(TimeSpan.FromSeconds(30));
 
         await Eventually.TrueAsync(() => _session.Calls.Contains("close-connection"));
         _session.Calls.TakeLast(2).Should().Equal("end a.qbw", "close-connection");
+        await Eventually.TrueAsync(() => Volatile.Read(ref idle) == 1, TimeSpan.FromSeconds(10), "the engine is told it went idle, to give memory back");
         (await gateway.Ask<GatewayStats>(GetGatewayStats.Instance, Timeout)).OpenFile.Should().BeNull();
     }
 
