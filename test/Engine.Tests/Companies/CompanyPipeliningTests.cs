@@ -1,23 +1,12 @@
 using System.Collections.Concurrent;
 using QbConnector.CloudContract.V1;
-using QbConnector.Engine.Actors.Core;
-using QbConnector.Engine.Cloud.Link;
 using QbConnector.Engine.Cloud.Pages;
-using QbConnector.Engine.Companies;
 using QbConnector.Engine.Companies.Events;
-using QbConnector.Engine.Gateway;
-using QbConnector.Engine.Hosting;
-using QbConnector.Engine.Outbox;
-using QbConnector.Engine.Persistence.Eventsourced;
-using QbConnector.Engine.Persistence.InMemory;
 using QbConnector.Engine.Persistence.Journal;
-using QbConnector.Engine.Persistence.Serialization;
-using QbConnector.Engine.Reporting;
-using QbConnector.Engine.Sync.Windows;
-using QbConnector.QbGateway.Sandbox.Generation;
 using QbConnector.QbGateway.Sandbox.Simulator;
 using QbConnector.QbGateway.Sandbox.Stats;
 using QbConnector.QbGateway.Sessions;
+using QbConnector.Engine.Tests.Companies.Support;
 using QbConnector.TestSupport;
 
 namespace QbConnector.Engine.Tests.Companies;
@@ -29,35 +18,20 @@ namespace QbConnector.Engine.Tests.Companies;
 /// </summary>
 public sealed class CompanyPipeliningTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("pipelining-").FullName;
-    private readonly EventSerializer _serializer = new(EventTypeRegistry.FromAssemblies(typeof(CompanyActor).Assembly));
-    private readonly ManualTimeProvider _clock = new(DateTimeOffset.UtcNow.AddDays(1));
-    private SqliteOutbox _outbox = null!;
-    private string _file = null!;
+    private readonly SandboxCompanyRig _rig = new("pipelining", seed: 11);
 
-    public Task InitializeAsync()
-    {
-        _outbox = SqliteOutbox.Open(Path.Combine(_dir, "outbox.db"));
-        _file = Path.Combine(_dir, "rock.qbw");
-        CompanyGenerator.Generate(_file, new GenerationOptions { Seed = 11, Scale = 400 });
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await _outbox.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
     public async Task The_next_window_is_asked_for_while_the_finished_one_is_still_being_persisted()
     {
-        var journal = new HeldJournal(new InMemoryJournal(_serializer), holdFirst: events => events.OfType<WindowCompleted>().Any());
+        var journal = new HeldJournal(_rig.Journal, holdFirst: events => events.OfType<WindowCompleted>().Any());
         var session = new RecordingSession(new SandboxQbSession());
-        await using var engine = Start(journal, session);
+        await using var engine = _rig.Start(journal, session);
 
-        engine.Company.Tell(Work("w1", "invoices"));
+        engine.Company.Tell(SandboxCompanyRig.Work("w1", "invoices"));
 
         // The first window's completion is held in the journal; the second window must start meanwhile.
         await journal.Held.WaitAsync(TimeSpan.FromSeconds(60));
@@ -68,47 +42,17 @@ public sealed class CompanyPipeliningTests : IAsyncLifetime
         journal.Release();
 
         await Eventually.TrueAsync(() => engine.Status.Get("c1")?.LastSyncs.ContainsKey("invoices") == true, TimeSpan.FromSeconds(60), "the sync finished");
-        var sent = (await _outbox.ReadPendingAsync("c1", 0, 100_000))
-            .Select(p => ClientMessage.Parser.ParseFrom(p.Payload.Span))
+        var sent = (await _rig.PendingMessagesAsync())
             .Where(m => m.BodyCase == ClientMessage.BodyOneofCase.DataPage)
             .SelectMany(m => DataPageBuilder.ReadRecords(m.DataPage).Select(r => r.Id))
             .ToList();
         sent.Should().OnlyHaveUniqueItems();
-        sent.Should().HaveCount((int)SandboxStats.Compute(_file).DataTypes.Single(d => d.DataType == "invoices").Count);
+        sent.Should().HaveCount((int)SandboxStats.Compute(_rig.File).DataTypes.Single(d => d.DataType == "invoices").Count);
         WindowStarts(session).Should().BeGreaterThan(2, "the invoices came in several windows");
     }
 
     private static int WindowStarts(RecordingSession session) =>
         session.Requests.Count(r => r.Contains("InvoiceQueryRq", StringComparison.Ordinal) && r.Contains("iterator=\"Start\"", StringComparison.Ordinal));
-
-    private static CloudCommand Work(string workId, params string[] types) => new("c1", new ServerMessage
-    {
-        Work = new WorkItem { WorkId = workId, CompanyId = "c1", Sync = new SyncWork { DataTypes = { types }, Scope = SyncScope.Incremental } },
-    });
-
-    private Engine Start(IAsyncWriteJournal journal, IQbSession session)
-    {
-        var system = ActorSystem.Create("engine", new ActorSystemOptions { Time = _clock });
-        PersistenceExtension.Register(system, journal, new InMemorySnapshotStore(_serializer));
-        var gateway = system.ActorOf(GatewayActor.Props(() => session, new GatewayOptions { AppName = "test" }, _clock), "gateway");
-        var status = new StatusBoard();
-        var cloud = system.ActorOf(Props.Create(() => new Sink()), "cloud-link");
-        var sync = new SyncOptions { PageSize = 20, Windows = new WindowPlannerOptions { TargetRecordsPerWindow = 60, InitialSpan = TimeSpan.FromDays(120) } };
-        var company = system.ActorOf(
-            Props.Create(() => new CompanyActor(new CompanyProfile("c1", "Rock Castle", _file, QbConnector.Engine.Companies.Region.US, "Platform", null, "#123456"), new CompanyDependencies(gateway, cloud, _outbox, status, sync, _clock))),
-            "company-c1");
-        return new Engine(system, company, status);
-    }
-
-    private sealed record Engine(ActorSystem System, IActorRef Company, StatusBoard Status) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await System.Terminate().WaitAsync(TimeSpan.FromSeconds(30));
-    }
-
-    private sealed class Sink : ActorBase
-    {
-        protected override bool Receive(object message) => true;
-    }
 
     /// <summary>A journal that holds the first write matching a condition until released, as a slow disk would.</summary>
     private sealed class HeldJournal(IAsyncWriteJournal inner, Func<IEnumerable<object>, bool> holdFirst) : IAsyncWriteJournal
