@@ -163,7 +163,9 @@ public sealed partial class CompanyActor
     {
         var correlationId = $"{PushCorrelationPrefix}{push.Order.PushId}:{stage}:{NextRequestId()}";
         _pushStep = new PushStep(push.Order.PushId, stage, correlationId, plan) { ConflictMessage = conflictMessage };
-        _deps.Gateway.Tell(new QbRequest(_profile.CompanyFile, GatewayPriority.Interactive, requestXml, correlationId), Self);
+        // Another request follows (the next stage, or clearing the stored outcome): the gateway keeps
+        // the file for it rather than switching away and having to open this file again for it.
+        _deps.Gateway.Tell(new QbRequest(_profile.CompanyFile, GatewayPriority.Interactive, requestXml, correlationId, FollowUpExpected: true), Self);
     }
 
     private void OnPushResponse(QbResponse response)
@@ -356,7 +358,8 @@ public sealed partial class CompanyActor
     private void ClearStoredOutcome(PushEntry push)
     {
         var id = PushIds.MessageSetId(push.Order.PushId);
-        _deps.Gateway.Tell(new QbRequest(_profile.CompanyFile, GatewayPriority.Interactive, QbRequestWriter.Write(QbMessageSet.ClearRecovery(id)), $"{PushCorrelationPrefix}{push.Order.PushId}:clear"), Self);
+        // Housekeeping nobody waits for: scheduled, so it never makes the gateway open this file by itself.
+        _deps.Gateway.Tell(new QbRequest(_profile.CompanyFile, GatewayPriority.Scheduled, QbRequestWriter.Write(QbMessageSet.ClearRecovery(id)), $"{PushCorrelationPrefix}{push.Order.PushId}:clear"), Self);
     }
 
     private void StartReport(PushEntry push)

@@ -35,12 +35,14 @@ public sealed class PushGatewayTests : IAsyncLifetime
         engine.Company.Tell(PushRig.Push(pushId, "customers", """{"Name":"Fast Push"}"""));
         var write = await gateway.ExpectAsync<QbRequest>();
         write.Priority.Should().Be(GatewayPriority.Interactive);
+        write.FollowUpExpected.Should().BeTrue("the clearing of its stored outcome follows on the same file");
         write.RequestXml.Should().Contain("<CustomerAddRq").And.Contain($"newMessageSetID=\"{PushIds.MessageSetId(pushId)}\"");
 
         // QuickBooks answers the push; the sync's request is still unanswered.
         engine.Company.Tell(new QbResponse(write.CorrelationId, Answer(pushId), 1, TimeSpan.Zero), gateway.Ref);
         var clear = await gateway.ExpectAsync<QbRequest>();
         clear.RequestXml.Should().Contain($"oldMessageSetID=\"{PushIds.MessageSetId(pushId)}\"").And.NotContain("newMessageSetID").And.NotContain("AddRq");
+        clear.Priority.Should().Be(GatewayPriority.Scheduled, "nobody waits for the clearing: it must not make the gateway open the file by itself");
         var result = await _rig.ResultAsync(pushId);
 
         result.Success.Id.Should().Be("80000099-1800000000");
