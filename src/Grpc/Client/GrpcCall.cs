@@ -173,11 +173,13 @@ internal sealed class GrpcCall<TRequest, TResponse> : IAsyncStreamReader<TRespon
     {
         lock (_gate)
         {
-            ThrowIfFailedOrComplete();
+            // Writing after CompleteAsync is the caller's mistake whatever became of the call, as in Grpc.Net.Client.
             if (_requestCompleted)
             {
                 throw new InvalidOperationException("Can't write the message because the request stream has been completed.");
             }
+
+            ThrowIfFailedOrComplete();
 
             if (_writing)
             {
@@ -221,13 +223,11 @@ internal sealed class GrpcCall<TRequest, TResponse> : IAsyncStreamReader<TRespon
     {
         lock (_gate)
         {
-            if (_status is { } status)
+            // As Grpc.Net.Client: the server may end the call before the client says it is done
+            // sending; that is no error here, the call's status is what reads and ResponseAsync report.
+            if (_status is not null)
             {
-                if (status.StatusCode != StatusCode.OK)
-                {
-                    throw new RpcException(status, _trailers!);
-                }
-
+                _requestCompleted = true;
                 return Task.CompletedTask;
             }
 

@@ -32,6 +32,11 @@ public sealed class CallKindsTests : IAsyncLifetime
         {
             await foreach (var item in requests.ReadAllAsync())
             {
+                if (item == "stop")
+                {
+                    throw new RpcException(new Status(StatusCode.FailedPrecondition, "stopped by the server"));
+                }
+
                 await responses.WriteAsync("pong:" + item);
             }
         });
@@ -106,6 +111,23 @@ public sealed class CallKindsTests : IAsyncLifetime
         await call.RequestStream.CompleteAsync();
         (await call.ResponseStream.MoveNext(CancellationToken.None)).Should().BeFalse();
         call.GetStatus().StatusCode.Should().Be(StatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Completing_the_request_stream_of_a_call_the_server_already_ended_is_no_error()
+    {
+        using var channel = _server.CreateChannel();
+        using var call = channel.CreateCallInvoker().AsyncDuplexStreamingCall(TestMethods.Duplex, null, default);
+        await call.RequestStream.WriteAsync("stop");
+        var read = async () => await call.ResponseStream.MoveNext(CancellationToken.None);
+        (await read.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.FailedPrecondition);
+
+        // The server's status is reported once, by the read; Grpc.Net.Client's writer does the same.
+        await call.RequestStream.CompleteAsync();
+
+        call.GetStatus().Should().Be(new Status(StatusCode.FailedPrecondition, "stopped by the server"));
+        var write = async () => await call.RequestStream.WriteAsync("more");
+        await write.Should().ThrowAsync<InvalidOperationException>();
     }
 
     [Fact]
