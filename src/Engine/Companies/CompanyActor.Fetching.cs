@@ -71,26 +71,21 @@ public sealed partial class CompanyActor
 
     private async Task HandleResponseAsync(Fetch fetch, QbResponse response)
     {
-        FetchedPage page;
-        try
+        using var answer = OpenAnswer(fetch, response);
+        if (answer is null)
         {
-            page = FetchedPage.Read(response.ResponseXml);
-        }
-        catch (QbResponseFormatException ex)
-        {
-            Log.Error(ex, "Company {Company}: QuickBooks' answer for {DataType} could not be read", _profile.CompanyId, fetch.Entity.DataType);
-            FailWork(fetch.WorkId, QbErrorClass.RequestInvalid, "response-format", "QuickBooks sent an answer the connector could not read.", "");
             return;
         }
 
-        if (page.Header.StatusCode == IteratorLost && fetch.Reconcile)
+        var header = answer.Header;
+        if (header.StatusCode == IteratorLost && fetch.Reconcile)
         {
             Log.Information("Company {Company}: iterator lost while reconciling {DataType}; starting the pass again", _profile.CompanyId, fetch.Entity.DataType);
             Send(_requests.IdsStart(fetch.Entity, NextRequestId()), continuesIterator: false);
             return;
         }
 
-        if (page.Header.StatusCode == IteratorLost && !fetch.Deletes)
+        if (header.StatusCode == IteratorLost && !fetch.Deletes)
         {
             // The session moved to another company file and the iterator died with it: fetch the window again.
             Log.Information("Company {Company}: iterator lost in {DataType} {Window}; fetching the window again", _profile.CompanyId, fetch.Entity.DataType, fetch.Window);
@@ -99,7 +94,7 @@ public sealed partial class CompanyActor
             return;
         }
 
-        var status = page.Header.Status;
+        var status = header.Status;
         if (status.IsError)
         {
             if (status.ErrorClass == QbErrorClass.RetryLater)
@@ -110,11 +105,24 @@ public sealed partial class CompanyActor
                 return;
             }
 
-            FailWork(fetch.WorkId, status.ErrorClass!.Value, page.Header.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Header.StatusMessage ?? status.PlainMessage, status.Fix);
+            FailWork(fetch.WorkId, status.ErrorClass!.Value, header.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), header.StatusMessage ?? status.PlainMessage, status.Fix);
             return;
         }
 
         ClearProblem();
+        var windowed = fetch.Entity.Kind is not (QbEntityKind.Company or QbEntityKind.Report) && !fetch.Reconcile && !fetch.Deletes;
+        var more = windowed && answer.Remaining > 0 && header.IteratorId is not null;
+        if (more)
+        {
+            // Ask for the next page before reading and storing this one: QuickBooks answers it meanwhile.
+            Send(_requests.WindowContinue(fetch.Entity, fetch.Window, NextRequestId(), header.IteratorId!), continuesIterator: true);
+        }
+
+        if (ReadAnswer(fetch, answer) is not { } page)
+        {
+            return;
+        }
+
         switch (fetch.Entity.Kind)
         {
             case QbEntityKind.Company:
@@ -149,15 +157,8 @@ public sealed partial class CompanyActor
                     return;
                 }
 
-                var more = page.Remaining > 0 && page.Header.IteratorId is not null;
                 _progress.PageArrived(fetch.WorkId, fetch.Entity.DataType, fetch.Window, fetch.Records + page.Records.Count, more ? page.Remaining : 0);
                 PausePoints.Reach("page.fetched");
-                if (more)
-                {
-                    // Ask for the next page before storing this one, so QuickBooks is never idle while pages are stored.
-                    Send(_requests.WindowContinue(fetch.Entity, fetch.Window, NextRequestId(), page.Header.IteratorId!), continuesIterator: true);
-                }
-
                 var records = page.Records.Select(r => (r, r.Id)).ToList();
                 if (more)
                 {
@@ -170,6 +171,41 @@ public sealed partial class CompanyActor
 
                 break;
         }
+    }
+
+    /// <summary>The answer's header, or null when it cannot be read (the work item has then failed).</summary>
+    private FetchedPageReader? OpenAnswer(Fetch fetch, QbResponse response)
+    {
+        try
+        {
+            return FetchedPageReader.Open(response.ResponseXml);
+        }
+        catch (QbResponseFormatException ex)
+        {
+            FailUnreadable(fetch, ex);
+            return null;
+        }
+    }
+
+    /// <summary>The answer's records, or null when one cannot be read (the work item has then failed).</summary>
+    private FetchedPage? ReadAnswer(Fetch fetch, FetchedPageReader answer)
+    {
+        try
+        {
+            return answer.ReadPage();
+        }
+        catch (QbResponseFormatException ex)
+        {
+            // A request for the next page may be on its way; failing the work gives its answer no taker.
+            FailUnreadable(fetch, ex);
+            return null;
+        }
+    }
+
+    private void FailUnreadable(Fetch fetch, QbResponseFormatException ex)
+    {
+        Log.Error(ex, "Company {Company}: QuickBooks' answer for {DataType} could not be read", _profile.CompanyId, fetch.Entity.DataType);
+        FailWork(fetch.WorkId, QbErrorClass.RequestInvalid, "response-format", "QuickBooks sent an answer the connector could not read.", "");
     }
 
     private void OnFailure(QbFailure failure)

@@ -14,11 +14,13 @@ namespace QbConnector.Engine.Tests.Companies;
 /// <summary>
 /// QuickBooks answers one request at a time, so it must not wait while the connector makes the
 /// previous answer durable: the next window's request goes out before the finished window is
-/// persisted, and nothing is lost or sent twice for it.
+/// persisted, the next page's before the answer's records are read, and nothing is lost or sent
+/// twice for it.
 /// </summary>
 public sealed class CompanyPipeliningTests : IAsyncLifetime
 {
     private readonly SandboxCompanyRig _rig = new("pipelining", seed: 11);
+    private int _cut;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -49,6 +51,41 @@ public sealed class CompanyPipeliningTests : IAsyncLifetime
         sent.Should().OnlyHaveUniqueItems();
         sent.Should().HaveCount((int)SandboxStats.Compute(_rig.File).DataTypes.Single(d => d.DataType == "invoices").Count);
         WindowStarts(session).Should().BeGreaterThan(2, "the invoices came in several windows");
+    }
+
+    [Fact]
+    public async Task The_next_page_is_asked_for_from_the_answers_header_before_its_records_are_read()
+    {
+        // The first page's records cannot be read (cut after its first invoice) while its header says more remain.
+        var session = new RecordingSession(new SandboxQbSession(), answer => CutFirstPage(answer));
+        await using var engine = _rig.Start(session: session);
+
+        engine.Company.Tell(SandboxCompanyRig.Work("w1", "invoices"));
+
+        await Eventually.TrueAsync(
+            async () => (await _rig.PendingMessagesAsync()).Any(m => m.BodyCase == ClientMessage.BodyOneofCase.WorkFailed),
+            TimeSpan.FromSeconds(60),
+            "the work item failed on the unreadable page");
+        var messages = await _rig.PendingMessagesAsync();
+        messages.Single(m => m.BodyCase == ClientMessage.BodyOneofCase.WorkFailed).WorkFailed.Error.Message
+            .Should().Be("QuickBooks sent an answer the connector could not read.");
+        messages.Should().NotContain(m => m.BodyCase == ClientMessage.BodyOneofCase.DataPage, "nothing of the unreadable page is sent");
+        session.Requests.Should().Contain(
+            r => r.Contains("InvoiceQueryRq", StringComparison.Ordinal) && r.Contains("iterator=\"Continue\"", StringComparison.Ordinal),
+            "the request for the next page went out on the header alone, before the records were read");
+    }
+
+    private string CutFirstPage(string answer)
+    {
+        const string end = "</InvoiceRet>";
+        var index = answer.IndexOf(end, StringComparison.Ordinal);
+        if (index < 0 || Interlocked.Exchange(ref _cut, 1) == 1)
+        {
+            return answer;
+        }
+
+        answer.Should().NotContain("iteratorRemainingCount=\"0\"", "the first page of invoices leaves more in the iterator");
+        return answer[..(index + end.Length)] + "<InvoiceRet><TxnID>";
     }
 
     private static int WindowStarts(RecordingSession session) =>
@@ -89,7 +126,7 @@ public sealed class CompanyPipeliningTests : IAsyncLifetime
     }
 
     /// <summary>The sandbox, keeping every request it was sent, in order.</summary>
-    private sealed class RecordingSession(IQbSession inner) : IQbSession
+    private sealed class RecordingSession(IQbSession inner, Func<string, string>? answers = null) : IQbSession
     {
         private readonly ConcurrentQueue<string> _requests = new();
 
@@ -106,7 +143,8 @@ public sealed class CompanyPipeliningTests : IAsyncLifetime
         public string ProcessRequest(QbTicket ticket, string requestXml)
         {
             _requests.Enqueue(requestXml);
-            return inner.ProcessRequest(ticket, requestXml);
+            var answer = inner.ProcessRequest(ticket, requestXml);
+            return answers is null ? answer : answers(answer);
         }
 
         public string GetCurrentCompanyFileName(QbTicket ticket) => inner.GetCurrentCompanyFileName(ticket);

@@ -15,22 +15,7 @@ public sealed record FetchedPage(QbResponseHeader Header, IReadOnlyList<QbRecord
     /// <summary>Reads the single response of a sync request.</summary>
     public static FetchedPage Read(string responseXml)
     {
-        using var reader = QbResponseReader.Create(responseXml);
-        var header = reader.NextResponse() ?? throw new QbResponseFormatException("The QuickBooks answer holds no response.");
-        var records = new List<QbRecord>();
-        var deleted = new List<QbDeletedRecord>();
-        foreach (var record in reader.ReadRecords())
-        {
-            if (QbDeletedRecords.IsDeletedRet(record))
-            {
-                deleted.Add(QbDeletedRecords.FromRecord(record));
-            }
-            else
-            {
-                records.Add(record);
-            }
-        }
-
-        return new FetchedPage(header, records, deleted);
+        using var reader = FetchedPageReader.Open(responseXml);
+        return reader.ReadPage();
     }
 }
