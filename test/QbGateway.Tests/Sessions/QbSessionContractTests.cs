@@ -192,6 +192,23 @@ public abstract class QbSessionContractTests
     }
 
     [Fact]
+    public void IncludeRetElement_naming_every_element_gives_the_whole_Ret()
+    {
+        var (session, ticket) = Begin();
+        using var _ = session;
+        var whole = Query(session, ticket, Rq("InvoiceQueryRq", El("MaxReturned", 10), El("IncludeLineItems", "true"))).Elements("InvoiceRet").ToList();
+        var names = whole.SelectMany(i => i.Elements()).Select(e => e.Name.LocalName).Distinct().ToList();
+
+        var request = Rq("InvoiceQueryRq", El("MaxReturned", 10), El("IncludeLineItems", "true"));
+        request.Add(names.Select(n => El("IncludeRetElement", n)));
+        var named = Query(session, ticket, request).Elements("InvoiceRet").ToList();
+
+        whole.Should().HaveCount(10);
+        names.Should().Contain(["TxnID", "CustomerRef", "InvoiceLineRet"]);
+        named.Select(i => i.ToString(SaveOptions.DisableFormatting)).Should().Equal(whole.Select(i => i.ToString(SaveOptions.DisableFormatting)));
+    }
+
+    [Fact]
     public void Result_order_is_not_the_modification_order()
     {
         var (session, ticket) = Begin();
