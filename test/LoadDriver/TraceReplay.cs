@@ -18,10 +18,16 @@ internal static class TraceReplay
 
     public sealed record Result(TimeSpan Elapsed, int Requests, TimeSpan FileOpen);
 
-    /// <summary>Replays every request of the trace (linking's own questions left out unless asked) on one company file.</summary>
-    public static Result Run(string traceDirectory, string companyFile, SandboxLatency latency, bool includeLink = false)
+    /// <summary>How many requests the trace holds so far.</summary>
+    public static int RequestCount(string traceDirectory) => Directory.EnumerateFiles(traceDirectory, "??????-request.xml").Count();
+
+    /// <summary>
+    /// Replays every request of the trace after the first <paramref name="skip"/> (linking's own
+    /// questions left out unless asked) on one company file.
+    /// </summary>
+    public static Result Run(string traceDirectory, string companyFile, SandboxLatency latency, bool includeLink = false, int skip = 0)
     {
-        var requests = Directory.EnumerateFiles(traceDirectory, "??????-request.xml").Order(StringComparer.Ordinal).ToList();
+        var requests = Directory.EnumerateFiles(traceDirectory, "??????-request.xml").Order(StringComparer.Ordinal).Skip(skip).ToList();
         using var session = new SandboxQbSession(new SandboxSessionOptions { Latency = latency });
         session.OpenConnection("", "load driver");
         var opening = Stopwatch.StartNew();
