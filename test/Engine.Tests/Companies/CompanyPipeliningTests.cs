@@ -20,7 +20,7 @@ namespace QbConnector.Engine.Tests.Companies;
 public sealed class CompanyPipeliningTests : IAsyncLifetime
 {
     private readonly SandboxCompanyRig _rig = new("pipelining", seed: 11);
-    private int _cut;
+    private volatile string? _cutRecordId;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -56,8 +56,8 @@ public sealed class CompanyPipeliningTests : IAsyncLifetime
     [Fact]
     public async Task The_next_page_is_asked_for_from_the_answers_header_before_its_records_are_read()
     {
-        // The first page's records cannot be read (cut after its first invoice) while its header says more remain.
-        var session = new RecordingSession(new SandboxQbSession(), answer => CutFirstPage(answer));
+        // The first answer of invoices whose header says more remain has records that cannot be read.
+        var session = new RecordingSession(new SandboxQbSession(), CutFirstPageOfMany);
         await using var engine = _rig.Start(session: session);
 
         engine.Company.Tell(SandboxCompanyRig.Work("w1", "invoices"));
@@ -69,22 +69,28 @@ public sealed class CompanyPipeliningTests : IAsyncLifetime
         var messages = await _rig.PendingMessagesAsync();
         messages.Single(m => m.BodyCase == ClientMessage.BodyOneofCase.WorkFailed).WorkFailed.Error.Message
             .Should().Be("QuickBooks sent an answer the connector could not read.");
-        messages.Should().NotContain(m => m.BodyCase == ClientMessage.BodyOneofCase.DataPage, "nothing of the unreadable page is sent");
+        _cutRecordId.Should().NotBeNull("a window of invoices took more than one page");
+        messages.Where(m => m.BodyCase == ClientMessage.BodyOneofCase.DataPage)
+            .SelectMany(m => DataPageBuilder.ReadRecords(m.DataPage).Select(r => r.Id))
+            .Should().NotContain(_cutRecordId, "nothing of the unreadable page is sent");
+
+        // Only a page leaving more in the iterator is followed by a Continue, and the cut one was the first such page.
         session.Requests.Should().Contain(
             r => r.Contains("InvoiceQueryRq", StringComparison.Ordinal) && r.Contains("iterator=\"Continue\"", StringComparison.Ordinal),
             "the request for the next page went out on the header alone, before the records were read");
     }
 
-    private string CutFirstPage(string answer)
+    private string CutFirstPageOfMany(string answer)
     {
         const string end = "</InvoiceRet>";
         var index = answer.IndexOf(end, StringComparison.Ordinal);
-        if (index < 0 || Interlocked.Exchange(ref _cut, 1) == 1)
+        if (_cutRecordId is not null || index < 0 || answer.Contains("iteratorRemainingCount=\"0\"", StringComparison.Ordinal))
         {
             return answer;
         }
 
-        answer.Should().NotContain("iteratorRemainingCount=\"0\"", "the first page of invoices leaves more in the iterator");
+        var idStart = answer.IndexOf("<TxnID>", StringComparison.Ordinal) + "<TxnID>".Length;
+        _cutRecordId = answer[idStart..answer.IndexOf("</TxnID>", idStart, StringComparison.Ordinal)];
         return answer[..(index + end.Length)] + "<InvoiceRet><TxnID>";
     }
 
