@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace QbConnector.Engine.Outbox;
@@ -200,21 +201,34 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
     public async Task<IReadOnlySet<OutboxRecordKey>> FindSeenAsync(string companyId, string dataType, IEnumerable<OutboxRecordKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        var asked = keys.ToList();
+        var seen = new HashSet<OutboxRecordKey>();
+        if (asked.Count == 0)
+        {
+            return seen;
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            // One query for the page's ids (passed as a JSON array) instead of one per record.
             using var query = _connection.CreateCommand();
-            query.CommandText = "SELECT 1 FROM seen WHERE company_id = $company AND data_type = $type AND id = $id AND edit_sequence = $edit";
+            query.CommandText = "SELECT id, edit_sequence FROM seen WHERE company_id = $company AND data_type = $type AND id IN (SELECT value FROM json_each($ids))";
             query.Parameters.AddWithValue("$company", companyId);
             query.Parameters.AddWithValue("$type", dataType);
-            var id = query.Parameters.Add("$id", SqliteType.Text);
-            var edit = query.Parameters.Add("$edit", SqliteType.Text);
-            var seen = new HashSet<OutboxRecordKey>();
-            foreach (var key in keys)
+            query.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(asked.Select(k => k.Id).Distinct(StringComparer.Ordinal).ToList(), OutboxJsonContext.Default.ListString));
+            var stored = new HashSet<(string Id, string EditSequence)>();
+            using (var reader = await query.ExecuteReaderAsync(cancellationToken))
             {
-                id.Value = key.Id;
-                edit.Value = key.EditSequence;
-                if (await query.ExecuteScalarAsync(cancellationToken) is not null)
+                while (reader.Read())
+                {
+                    stored.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var key in asked)
+            {
+                if (stored.Contains((key.Id, key.EditSequence)))
                 {
                     seen.Add(key);
                 }

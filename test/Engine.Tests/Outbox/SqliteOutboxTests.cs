@@ -134,6 +134,19 @@ public sealed class SqliteOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Remembered_states_are_found_whatever_characters_their_ids_hold()
+    {
+        var t = new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
+        OutboxRecordKey[] odd = [new("quote\"and\\slash", "1", t), new("ünï ©ode ✓", "2", t), new("[1,2]", "3", t), new("", "4", t)];
+        using var outbox = SqliteOutbox.Open(FilePath);
+        await outbox.AppendAsync(Page("A", odd.Length) with { Keys = odd });
+
+        var seen = await outbox.FindSeenAsync("A", "customers", [.. odd, new OutboxRecordKey("1", "1", t), odd[0] with { EditSequence = "9" }]);
+
+        seen.Should().BeEquivalentTo(odd);
+    }
+
+    [Fact]
     public async Task Remembered_states_older_than_the_overlap_are_forgotten()
     {
         var t = new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
