@@ -19,6 +19,9 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
     }
 
+    /// <summary>The emulator's process id (for CPU and memory figures).</summary>
+    public int Id => _process.Id;
+
     public string DataDirectory { get; }
 
     /// <summary>Where <c>GET /updates/{file}</c> serves update packages from.</summary>
