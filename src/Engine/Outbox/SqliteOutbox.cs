@@ -270,24 +270,17 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            using var transaction = _connection.BeginTransaction();
+            // One statement for the page's ids (a JSON array); "WHERE true" lets SQLite parse the upsert after a SELECT.
             using var upsert = _connection.CreateCommand();
-            upsert.Transaction = transaction;
             upsert.CommandText = """
-                INSERT INTO known(company_id, data_type, id, confirmed) VALUES ($company, $type, $id, $stamp)
+                INSERT INTO known(company_id, data_type, id, confirmed) SELECT $company, $type, value, $stamp FROM json_each($ids) WHERE true
                 ON CONFLICT DO UPDATE SET confirmed = max(confirmed, excluded.confirmed);
                 """;
             upsert.Parameters.AddWithValue("$company", companyId);
             upsert.Parameters.AddWithValue("$type", dataType);
             upsert.Parameters.AddWithValue("$stamp", stamp);
-            var id = upsert.Parameters.Add("$id", SqliteType.Text);
-            foreach (var value in ids)
-            {
-                id.Value = value;
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            transaction.Commit();
+            upsert.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids.Distinct(StringComparer.Ordinal).ToList(), OutboxJsonContext.Default.ListString));
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
         {

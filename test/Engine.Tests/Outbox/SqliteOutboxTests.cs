@@ -147,6 +147,24 @@ public sealed class SqliteOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Known_ids_not_confirmed_since_a_pass_began_are_its_unconfirmed_ones()
+    {
+        using var outbox = SqliteOutbox.Open(FilePath);
+        await outbox.ConfirmKnownAsync("A", "customers", ["1", "2", "quote\"d", "ünï"], stamp: 10);
+        await outbox.ConfirmKnownAsync("A", "vendors", ["9"], stamp: 10);
+        await outbox.ConfirmKnownAsync("B", "customers", ["8"], stamp: 10);
+
+        await outbox.ConfirmKnownAsync("A", "customers", ["2", "quote\"d", "3", "3"], stamp: 20);
+        await outbox.ConfirmKnownAsync("A", "customers", ["2"], stamp: 15);
+
+        (await outbox.UnconfirmedAsync("A", "customers", 20)).Should().Equal("1", "ünï");
+        (await outbox.UnconfirmedAsync("A", "customers", 11)).Should().Equal("1", "ünï");
+        (await outbox.UnconfirmedAsync("A", "customers", 10)).Should().BeEmpty();
+        (await outbox.UnconfirmedAsync("A", "vendors", 20)).Should().Equal("9");
+        (await outbox.UnconfirmedAsync("B", "customers", 20)).Should().Equal("8");
+    }
+
+    [Fact]
     public async Task Remembered_states_older_than_the_overlap_are_forgotten()
     {
         var t = new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
