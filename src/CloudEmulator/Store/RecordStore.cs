@@ -23,9 +23,12 @@ internal sealed class RecordStore(EmulatorDatabase database, TimeProvider time)
                 return false;
             }
 
-            foreach (var record in page.Records)
+            using (var upserter = new PageUpserter(c, t, page.CompanyId, page.DataType, now))
             {
-                Upsert(c, t, page.CompanyId, page.DataType, record, now);
+                foreach (var record in page.Records)
+                {
+                    upserter.Upsert(record);
+                }
             }
 
             if (!string.IsNullOrEmpty(page.WorkId))
@@ -84,54 +87,6 @@ internal sealed class RecordStore(EmulatorDatabase database, TimeProvider time)
 
             return new DataTypeStats(rows.Count, existing.Count, rows.Sum(r => r.Deliveries), Convert.ToHexStringLower(hash.GetHashAndReset()));
         });
-
-    private static void Upsert(SqliteConnection c, SqliteTransaction t, string companyId, string dataType, IncomingRecord record, DateTimeOffset now)
-    {
-        var stored = Find(c, t, companyId, dataType, record.Id);
-        if (stored is null)
-        {
-            c.Execute(
-                t,
-                """
-                INSERT INTO records (company_id, data_type, id, edit_sequence, time_modified, time_modified_utc, deleted, json, deliveries, updated_at)
-                VALUES ($company, $type, $id, $edit, $modified, $modifiedUtc, $deleted, $json, 1, $now)
-                """,
-                Parameters(companyId, dataType, record, now));
-        }
-        else if (RecordVersions.IsNewer(record, stored))
-        {
-            c.Execute(
-                t,
-                """
-                UPDATE records SET edit_sequence = $edit, time_modified = $modified, time_modified_utc = $modifiedUtc, deleted = $deleted,
-                    json = $json, deliveries = deliveries + 1, updated_at = $now
-                WHERE company_id = $company AND data_type = $type AND id = $id
-                """,
-                Parameters(companyId, dataType, record, now));
-        }
-        else
-        {
-            c.Execute(
-                t,
-                "UPDATE records SET deliveries = deliveries + 1 WHERE company_id = $company AND data_type = $type AND id = $id",
-                ("$company", companyId),
-                ("$type", dataType),
-                ("$id", record.Id));
-        }
-    }
-
-    private static (string, object?)[] Parameters(string companyId, string dataType, IncomingRecord record, DateTimeOffset now) =>
-    [
-        ("$company", companyId),
-        ("$type", dataType),
-        ("$id", record.Id),
-        ("$edit", record.EditSequence),
-        ("$modified", record.TimeModified),
-        ("$modifiedUtc", record.TimeModifiedUtc.ToDb()),
-        ("$deleted", record.Deleted ? 1 : 0),
-        ("$json", record.Json),
-        ("$now", now.ToDb()),
-    ];
 
     private static StoredRecord? Find(SqliteConnection c, SqliteTransaction t, string companyId, string dataType, string id) =>
         c.Query(
