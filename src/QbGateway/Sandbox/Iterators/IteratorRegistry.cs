@@ -16,6 +16,18 @@ internal sealed class QueryIterator
     public required int MaxReturned { get; init; }
 
     public PageCursor? Position { get; set; }
+
+    /// <summary>
+    /// The keys of the records after <see cref="Position"/> as of <see cref="KeysStamp"/>: while the
+    /// file is unchanged they are exactly what the next pages hold, so a page costs its own size
+    /// rather than a scan of the whole result.
+    /// </summary>
+    public List<PageCursor>? Keys { get; set; }
+
+    /// <summary>How many of <see cref="Keys"/> have been returned.</summary>
+    public int KeysTaken { get; set; }
+
+    public (long, long) KeysStamp { get; set; }
 }
 
 /// <summary>The iterators of one session: they die with it (a later Continue gets 3391).</summary>

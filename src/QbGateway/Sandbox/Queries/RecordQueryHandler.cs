@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using QbConnector.QbGateway.Sandbox.Iterators;
 using QbConnector.QbGateway.Sandbox.Simulator;
 using QbConnector.QbGateway.Sandbox.Store;
 
@@ -71,13 +72,7 @@ internal static class RecordQueryHandler
             var live = iterator == "Start"
                 ? context.Iterators.Start(name, Signature(request), filter, parsed.MaxReturned ?? DefaultIteratorPage)
                 : context.Iterators.Find(iteratorId!)!;
-            records = context.Store.Query(live.Filter, live.Position, live.MaxReturned);
-            if (records.Count > 0)
-            {
-                live.Position = context.Store.CursorOf(records[^1]);
-            }
-
-            remaining = records.Count == 0 ? 0 : context.Store.Count(live.Filter, live.Position);
+            (records, remaining) = NextPage(live, context.Store);
             returnedIteratorId = live.Id;
             if (remaining == 0)
             {
@@ -129,6 +124,33 @@ internal static class RecordQueryHandler
                 }
             },
         };
+    }
+
+    /// <summary>
+    /// The iterator's next page and how many records remain after it, over the file as it is now:
+    /// the keys listed when the iterator last read the file are used while nothing has changed,
+    /// and listed again from the current position when something has.
+    /// </summary>
+    private static (List<StoredRecord> Records, long Remaining) NextPage(QueryIterator live, CompanyStore store)
+    {
+        var stamp = store.DataStamp();
+        if (live.Keys is null || live.KeysStamp != stamp)
+        {
+            live.Keys = store.QueryKeys(live.Filter, live.Position);
+            live.KeysTaken = 0;
+            live.KeysStamp = stamp;
+        }
+
+        var take = Math.Min(live.MaxReturned, live.Keys.Count - live.KeysTaken);
+        var keys = live.Keys.GetRange(live.KeysTaken, take);
+        var records = take == 0 ? [] : store.ReadKeys(keys);
+        live.KeysTaken += take;
+        if (take > 0)
+        {
+            live.Position = keys[^1];
+        }
+
+        return (records, records.Count == 0 ? 0 : live.Keys.Count - live.KeysTaken);
     }
 
     /// <summary>The request's criteria, to check that a Continue resends those of its Start.</summary>

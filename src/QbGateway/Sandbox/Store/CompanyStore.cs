@@ -251,6 +251,52 @@ internal sealed class CompanyStore : IDisposable
         return result;
     }
 
+    /// <summary>The keys of every record after <paramref name="after"/>, in page order (read from the index alone).</summary>
+    public List<PageCursor> QueryKeys(RecordFilter filter, PageCursor? after)
+    {
+        using var command = _connection.CreateCommand();
+        var where = BuildWhere(command, filter);
+        AddCursor(where, command, after);
+        command.CommandText = $"SELECT order_key, rowid FROM records {IndexHint(filter)} WHERE {where} ORDER BY order_key, rowid";
+        var keys = new List<PageCursor>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            keys.Add(new PageCursor(reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        return keys;
+    }
+
+    /// <summary>The records with these keys, in the keys' order (which is page order).</summary>
+    public List<StoredRecord> ReadKeys(IEnumerable<PageCursor> keys)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns}, order_key FROM records WHERE rowid IN (SELECT value FROM json_each($ids)) ORDER BY order_key, rowid";
+        command.Parameters.AddWithValue("$ids", "[" + string.Join(',', keys.Select(k => k.RowId.ToString(CultureInfo.InvariantCulture))) + "]");
+        var result = new List<StoredRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(ReadRecord(reader));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Changes whenever the file's records may have changed: a commit by another connection
+    /// (SQLite's data_version) or a change made through this one (total_changes).
+    /// </summary>
+    public (long OtherConnections, long ThisConnection) DataStamp()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT data_version, total_changes() FROM pragma_data_version";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
     public long Count(RecordFilter filter, PageCursor? after)
     {
         using var command = _connection.CreateCommand();
