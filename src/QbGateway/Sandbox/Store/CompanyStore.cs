@@ -14,6 +14,8 @@ internal sealed class CompanyStore : IDisposable
     private const string Columns = "rowid, type, id, edit_seq, time_created, time_modified, name, ref_number, txn_date, is_active, entity_id, amount, open_amount, body";
 
     private readonly SqliteConnection _connection;
+    private PostingTotals? _postingTotals;
+    private (long, long) _postingTotalsStamp;
 
     private CompanyStore(SqliteConnection connection, string path)
     {
@@ -356,27 +358,38 @@ internal sealed class CompanyStore : IDisposable
 
     /// <summary>Sum of postings per account for days in [fromDay, toDay].</summary>
     /// <remarks>
-    /// Summed by SQLite from an index holding every column it needs: a balance sheet reads every
-    /// posting up to its date. Amounts are stored with exactly two decimals, so their digits without
-    /// the point are whole cents and the sums stay exact.
+    /// A balance sheet reads every posting up to its date, and a sync asks for several reports: the
+    /// postings are summed once per account and day and kept while the file is unchanged.
     /// </remarks>
     public Dictionary<string, decimal> SumPostings(int fromDay, int toDay)
     {
+        var stamp = DataStamp();
+        if (_postingTotals is null || _postingTotalsStamp != stamp)
+        {
+            _postingTotals = PostingTotals.FromOrderedDays(PostingsPerAccountAndDay());
+            _postingTotalsStamp = stamp;
+        }
+
+        return _postingTotals.Sum(fromDay, toDay).ToDictionary(p => p.Key, p => p.Value / 100m, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Postings summed per account and day, in that order, from an index holding every column
+    /// needed. Amounts are stored with exactly two decimals, so their digits without the point are
+    /// whole cents and the sums stay exact.
+    /// </summary>
+    private IEnumerable<(string Account, int Day, long Cents)> PostingsPerAccountAndDay()
+    {
         using var command = _connection.CreateCommand();
         command.CommandText = """
-            SELECT account_id, SUM(CAST(REPLACE(amount, '.', '') AS INTEGER)) FROM postings INDEXED BY ix_postings_account_day
-            WHERE day BETWEEN $from AND $to GROUP BY account_id
+            SELECT account_id, day, SUM(CAST(REPLACE(amount, '.', '') AS INTEGER)) FROM postings INDEXED BY ix_postings_account_day
+            GROUP BY account_id, day ORDER BY account_id, day
             """;
-        command.Parameters.AddWithValue("$from", fromDay);
-        command.Parameters.AddWithValue("$to", toDay);
-        var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            sums[reader.GetString(0)] = reader.GetInt64(1) / 100m;
+            yield return (reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2));
         }
-
-        return sums;
     }
 
     public (string MessageSetId, string Response)? GetMessageSet(string appId)

@@ -42,6 +42,32 @@ public sealed class CompanyStorePostingTests : IClassFixture<SandboxCompanyTempl
         expected.Values.Should().Contain(v => v < 0).And.Contain(v => v != decimal.Truncate(v));
     }
 
+    [Fact]
+    public void Sums_follow_postings_changed_by_this_store_and_by_another_program()
+    {
+        using var store = CompanyStore.Open(_file);
+        var day = ReadPostings().Max(p => p.Day);
+        var before = store.SumPostings(day, day);
+
+        store.ReplacePostings("test-txn", [new Posting("test-account", day, 12.34m), new Posting("test-account", day, -0.30m)]);
+        var afterOwn = store.SumPostings(day, day);
+        using (var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString()))
+        {
+            other.Open();
+            using var command = other.CreateCommand();
+            command.CommandText = "INSERT INTO postings(txn_id, account_id, day, amount) VALUES ('other-txn', 'test-account', $day, '100.05')";
+            command.Parameters.AddWithValue("$day", day);
+            command.ExecuteNonQuery();
+        }
+
+        var afterOther = store.SumPostings(day, day);
+
+        before.Should().NotContainKey("test-account");
+        afterOwn.Should().Contain("test-account", 12.04m);
+        afterOther.Should().Contain("test-account", 112.09m);
+        afterOther.Where(p => p.Key != "test-account").Should().BeEquivalentTo(before);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private List<(string Account, int Day, decimal Amount)> ReadPostings()
