@@ -17,6 +17,8 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
     {
         _harness = await DashboardHarness.StartAsync();
         _harness.Engine.Add("Rock Castle");
+        // The dashboard serves what its watcher last read from the engine: wait until it has read the company.
+        await TestSupport.Eventually.TrueAsync(() => Server.Watcher.Current.View.Companies.Any(c => c.CompanyName == "Rock Castle"));
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Server.BaseUri };
     }
 
