@@ -13,6 +13,14 @@ public sealed class SandboxTempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>A copy of a company file (a template shared by a test class) that a test may change.</summary>
+    public string CopyOf(string companyFile)
+    {
+        var copy = File(System.IO.Path.GetFileName(companyFile));
+        System.IO.File.Copy(companyFile, copy);
+        return copy;
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

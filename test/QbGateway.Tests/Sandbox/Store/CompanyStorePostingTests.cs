@@ -11,11 +11,7 @@ public sealed class CompanyStorePostingTests : IClassFixture<SandboxCompanyTempl
     private readonly SandboxTempDirectory _dir = new();
     private readonly string _file;
 
-    public CompanyStorePostingTests(SandboxCompanyTemplates templates)
-    {
-        _file = _dir.File("company.qbw.db");
-        File.Copy(templates.CompanyFile, _file);
-    }
+    public CompanyStorePostingTests(SandboxCompanyTemplates templates) => _file = _dir.CopyOf(templates.CompanyFile);
 
     [Theory]
     [InlineData(int.MinValue, int.MaxValue)]

@@ -13,11 +13,7 @@ public sealed class CompanyStoreWindowTests : IClassFixture<SandboxCompanyTempla
     private readonly SandboxTempDirectory _dir = new();
     private readonly string _file;
 
-    public CompanyStoreWindowTests(SandboxCompanyTemplates templates)
-    {
-        _file = _dir.File("company.qbw.db");
-        File.Copy(templates.CompanyFile, _file);
-    }
+    public CompanyStoreWindowTests(SandboxCompanyTemplates templates) => _file = _dir.CopyOf(templates.CompanyFile);
 
     [Fact]
     public void A_window_pages_through_each_of_its_records_once_in_the_order_of_the_whole_query()
