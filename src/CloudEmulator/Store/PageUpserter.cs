@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace QbConnector.CloudEmulator.Store;
 
 /// <summary>
-/// Keeps each record of a page in its newest state, with three commands prepared once per page
+/// Keeps each record of a page in its newest state, with four commands prepared once per page
 /// and rebound per record (a page holds hundreds of records; compiling SQL per record cost more
 /// than storing them).
 /// </summary>

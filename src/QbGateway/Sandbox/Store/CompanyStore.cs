@@ -322,8 +322,6 @@ internal sealed class CompanyStore : IDisposable
         }
     }
 
-    public PageCursor CursorOf(StoredRecord record) => new(QbFormat.OrderKey(record.Id), record.RowId);
-
     public List<DeletedRecord> QueryDeleted(IReadOnlyList<string> types, long from, long to)
     {
         using var command = _connection.CreateCommand();
