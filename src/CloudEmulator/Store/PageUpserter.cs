@@ -16,17 +16,17 @@ internal sealed class PageUpserter : IDisposable
 
     public PageUpserter(SqliteConnection connection, SqliteTransaction transaction, string companyId, string dataType, DateTimeOffset now)
     {
-        _find = Prepare(connection, transaction, "SELECT edit_sequence, time_modified_utc, deleted FROM records WHERE company_id = $company AND data_type = $type AND id = $id");
-        _insert = Prepare(connection, transaction, """
+        _find = connection.Command(transaction, "SELECT edit_sequence, time_modified_utc, deleted FROM records WHERE company_id = $company AND data_type = $type AND id = $id");
+        _insert = connection.Command(transaction, """
             INSERT INTO records (company_id, data_type, id, edit_sequence, time_modified, time_modified_utc, deleted, json, deliveries, updated_at)
             VALUES ($company, $type, $id, $edit, $modified, $modifiedUtc, $deleted, $json, 1, $now)
             """);
-        _replace = Prepare(connection, transaction, """
+        _replace = connection.Command(transaction, """
             UPDATE records SET edit_sequence = $edit, time_modified = $modified, time_modified_utc = $modifiedUtc, deleted = $deleted,
                 json = $json, deliveries = deliveries + 1, updated_at = $now
             WHERE company_id = $company AND data_type = $type AND id = $id
             """);
-        _touch = Prepare(connection, transaction, "UPDATE records SET deliveries = deliveries + 1 WHERE company_id = $company AND data_type = $type AND id = $id");
+        _touch = connection.Command(transaction, "UPDATE records SET deliveries = deliveries + 1 WHERE company_id = $company AND data_type = $type AND id = $id");
         foreach (var command in new[] { _find, _insert, _replace, _touch })
         {
             command.Parameters.AddWithValue("$company", companyId);
@@ -74,16 +74,6 @@ internal sealed class PageUpserter : IDisposable
         _insert.Dispose();
         _replace.Dispose();
         _touch.Dispose();
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-#pragma warning disable CA2100 // Command texts are constants of this program; values go in parameters.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        return command;
     }
 
     /// <summary>The stored state's version fields only: the stored JSON is not needed to compare versions.</summary>

@@ -216,7 +216,7 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
             query.CommandText = "SELECT id, edit_sequence FROM seen WHERE company_id = $company AND data_type = $type AND id IN (SELECT value FROM json_each($ids))";
             query.Parameters.AddWithValue("$company", companyId);
             query.Parameters.AddWithValue("$type", dataType);
-            query.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(asked.Select(k => k.Id).Distinct(StringComparer.Ordinal).ToList(), OutboxJsonContext.Default.ListString));
+            query.Parameters.AddWithValue("$ids", IdsJson(asked.Select(k => k.Id)));
             var stored = new HashSet<(string Id, string EditSequence)>();
             using (var reader = await query.ExecuteReaderAsync(cancellationToken))
             {
@@ -279,7 +279,7 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
             upsert.Parameters.AddWithValue("$company", companyId);
             upsert.Parameters.AddWithValue("$type", dataType);
             upsert.Parameters.AddWithValue("$stamp", stamp);
-            upsert.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids.Distinct(StringComparer.Ordinal).ToList(), OutboxJsonContext.Default.ListString));
+            upsert.Parameters.AddWithValue("$ids", IdsJson(ids));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
@@ -504,4 +504,8 @@ public sealed class SqliteOutbox : IAsyncDisposable, IDisposable
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
+
+    /// <summary>Distinct ids as a JSON array, for SQLite's json_each (one statement per page rather than per record).</summary>
+    private static string IdsJson(IEnumerable<string> ids) =>
+        JsonSerializer.Serialize(ids.Distinct(StringComparer.Ordinal).ToList(), OutboxJsonContext.Default.ListString);
 }
