@@ -15,7 +15,7 @@ public sealed class GatewayScheduler<T>
     private readonly TimeProvider _time;
     private long _order;
     private DateTimeOffset _heldSince;
-    private string? _followUpFile;
+    private int _followUpsOwed;
     private DateTimeOffset _followUpUntil;
     private DateTimeOffset _lastActivity;
 
@@ -44,9 +44,9 @@ public sealed class GatewayScheduler<T>
 
         var work = new GatewayWork<T>(companyFile, priority, continuesIterator, item, _time.GetUtcNow(), _order++);
         (priority == GatewayPriority.Interactive ? queue.Interactive : queue.Scheduled).Enqueue(work);
-        if (string.Equals(companyFile, _followUpFile, StringComparison.OrdinalIgnoreCase))
+        if (IsCurrent(companyFile))
         {
-            _followUpFile = null;
+            ForgetOneFollowUp();
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class GatewayScheduler<T>
     public GatewayDecision<T>? TryTakeNext()
     {
         var now = _time.GetUtcNow();
-        var chosen = PickInteractive() ?? (AwaitingFollowUp(now) ? null : PickScheduled(now));
+        var chosen = PickInteractive() ?? (AwaitingFollowUp(now) && !HasWork(CurrentFile!) ? null : PickScheduled(now));
         if (chosen is null)
         {
             return null;
@@ -69,24 +69,28 @@ public sealed class GatewayScheduler<T>
         {
             CurrentFile = chosen;
             _heldSince = now;
+            _followUpsOwed = 0;
         }
 
-        _followUpFile = null;
         _lastActivity = now;
         return new GatewayDecision<T>(work, switching);
     }
 
     /// <summary>
     /// Called when a request's answer has been handed back. If its sender will send another
-    /// (the next page), the session waits briefly for it rather than serving another file.
+    /// (the next page), the session waits briefly for it rather than serving another file. Each
+    /// promise holds until a request of the file arrives, even while other requests of the file
+    /// (a push's beside a sync's) are served: a sender sends its follow-up only once it has the
+    /// answer, so nothing queued now is it, and forgetting the promise there would switch files
+    /// just before the promised request comes.
     /// </summary>
     public void Completed(string companyFile, bool followUpExpected)
     {
         var now = _time.GetUtcNow();
         _lastActivity = now;
-        if (followUpExpected && string.Equals(companyFile, CurrentFile, StringComparison.OrdinalIgnoreCase) && !HasWork(companyFile))
+        if (followUpExpected && IsCurrent(companyFile))
         {
-            _followUpFile = companyFile;
+            _followUpsOwed++;
             _followUpUntil = now + _options.FollowUpGrace;
         }
     }
@@ -100,9 +104,9 @@ public sealed class GatewayScheduler<T>
     /// <summary>The file's sender said no follow-up is coming after all: other files need not wait for it.</summary>
     public void NoFollowUp(string companyFile)
     {
-        if (string.Equals(companyFile, _followUpFile, StringComparison.OrdinalIgnoreCase))
+        if (IsCurrent(companyFile))
         {
-            _followUpFile = null;
+            ForgetOneFollowUp();
         }
     }
 
@@ -110,7 +114,7 @@ public sealed class GatewayScheduler<T>
     public void SessionEnded()
     {
         CurrentFile = null;
-        _followUpFile = null;
+        _followUpsOwed = 0;
     }
 
     /// <summary>True when a session is open, nothing waits and it has been idle for the idle timeout.</summary>
@@ -120,7 +124,7 @@ public sealed class GatewayScheduler<T>
     /// <summary>When the decision may change without new work arriving (end of a grace period or of idleness), or null.</summary>
     public DateTimeOffset? NextWakeUp()
     {
-        if (_followUpFile is not null && PendingCount > 0)
+        if (_followUpsOwed > 0 && PendingCount > 0)
         {
             return _followUpUntil;
         }
@@ -147,16 +151,20 @@ public sealed class GatewayScheduler<T>
 
     private bool HasWork(string file) => _files.TryGetValue(file, out var queue) && queue.Count > 0;
 
+    private bool IsCurrent(string companyFile) => string.Equals(companyFile, CurrentFile, StringComparison.OrdinalIgnoreCase);
+
+    private void ForgetOneFollowUp() => _followUpsOwed = Math.Max(0, _followUpsOwed - 1);
+
     private bool AwaitingFollowUp(DateTimeOffset now)
     {
-        if (_followUpFile is null)
+        if (_followUpsOwed == 0)
         {
             return false;
         }
 
         if (now >= _followUpUntil)
         {
-            _followUpFile = null;
+            _followUpsOwed = 0;
             return false;
         }
 

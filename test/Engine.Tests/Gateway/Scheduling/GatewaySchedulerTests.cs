@@ -144,6 +144,45 @@ public class GatewaySchedulerTests
     }
 
     [Fact]
+    public void A_follow_up_is_still_awaited_after_another_request_of_the_same_file_is_served_meanwhile()
+    {
+        _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "page1");
+        Take();
+        _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "clear-push");
+        _scheduler.Enqueue("b.qbw", GatewayPriority.Scheduled, "b1");
+
+        _scheduler.Completed("a.qbw", followUpExpected: true);
+        Take().Should().Be("clear-push", "the open file has work, so nothing waits");
+        _scheduler.Completed("a.qbw", followUpExpected: false);
+
+        _scheduler.TryTakeNext().Should().BeNull("page 2 was promised before the push's request was served, and has not come yet");
+        _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "page2", continuesIterator: true);
+        Take().Should().Be("page2");
+    }
+
+    [Fact]
+    public void Two_senders_promises_on_one_file_are_each_awaited()
+    {
+        _scheduler.Enqueue("a.qbw", GatewayPriority.Interactive, "push-write");
+        Take();
+        _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "page1");
+        _scheduler.Enqueue("b.qbw", GatewayPriority.Scheduled, "b1");
+        _scheduler.Completed("a.qbw", followUpExpected: true);
+        Take().Should().Be("page1");
+        _scheduler.Completed("a.qbw", followUpExpected: true);
+
+        _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "push-clear");
+        Take().Should().Be("push-clear");
+        _scheduler.Completed("a.qbw", followUpExpected: false);
+
+        _scheduler.TryTakeNext().Should().BeNull("the push's follow-up came, the sync's has not");
+        _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "page2", continuesIterator: true);
+        Take().Should().Be("page2");
+        _scheduler.Completed("a.qbw", followUpExpected: false);
+        Take().Should().Be("b1", "nothing more is promised");
+    }
+
+    [Fact]
     public void A_sender_with_nothing_more_to_ask_lets_other_files_go_at_once()
     {
         _scheduler.Enqueue("a.qbw", GatewayPriority.Scheduled, "last");
