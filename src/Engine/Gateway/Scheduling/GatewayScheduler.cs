@@ -153,6 +153,8 @@ public sealed class GatewayScheduler<T>
 
     private bool IsCurrent(string companyFile) => string.Equals(companyFile, CurrentFile, StringComparison.OrdinalIgnoreCase);
 
+    // Requests do not say whose promise they keep, so any request of the file settles one: a wrong
+    // guess only ends a wait early (a file switch sooner), it never holds or loses a request.
     private void ForgetOneFollowUp() => _followUpsOwed = Math.Max(0, _followUpsOwed - 1);
 
     private bool AwaitingFollowUp(DateTimeOffset now)
